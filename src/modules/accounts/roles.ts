@@ -1,0 +1,89 @@
+/**
+ * Roles as data. An official's level says which length of region code scopes it;
+ * `rank` orders who may create whom (only strictly lower ranks, same department).
+ */
+export const LEVELS = {
+  province: { depth: 1, digits: 2 },
+  city: { depth: 2, digits: 4 },
+  county: { depth: 3, digits: 6 },
+  township: { depth: 4, digits: 9 },
+  community: { depth: 5, digits: 12 },
+} as const;
+export type Level = keyof typeof LEVELS;
+
+export const DEPARTMENTS = ['health', 'civil'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+interface RoleSpec {
+  /** resident · institution · official · admin */
+  kind: 'resident' | 'institution' | 'official' | 'admin';
+  rank: number;
+  /** Officials: the level whose region code scopes them; specialists may sit at any level up to county. */
+  level?: Level;
+  department?: Department;
+  /** Specialists (assessor, inspector) are scoped by a region of any level from county down. */
+  specialist?: boolean;
+}
+
+export const ROLES = {
+  resident: { kind: 'resident', rank: 0 },
+  institution_staff: { kind: 'institution', rank: 0 },
+  institution_admin: { kind: 'institution', rank: 1 },
+  community_worker: { kind: 'official', rank: 1, level: 'community', department: 'civil' },
+  assessor: { kind: 'official', rank: 1, department: 'civil', specialist: true },
+  inspector: { kind: 'official', rank: 1, specialist: true },
+  health_township: { kind: 'official', rank: 2, level: 'township', department: 'health' },
+  civil_township: { kind: 'official', rank: 2, level: 'township', department: 'civil' },
+  health_county: { kind: 'official', rank: 3, level: 'county', department: 'health' },
+  civil_county: { kind: 'official', rank: 3, level: 'county', department: 'civil' },
+  health_city: { kind: 'official', rank: 4, level: 'city', department: 'health' },
+  civil_city: { kind: 'official', rank: 4, level: 'city', department: 'civil' },
+  health_province: { kind: 'official', rank: 5, level: 'province', department: 'health' },
+  civil_province: { kind: 'official', rank: 5, level: 'province', department: 'civil' },
+  sysadmin: { kind: 'admin', rank: 9 },
+} as const satisfies Record<string, RoleSpec>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_KEYS = Object.keys(ROLES) as Role[];
+
+export function roleSpec(role: Role): RoleSpec {
+  return ROLES[role];
+}
+
+/** Permissions a role holds. Scope still applies on top of every one of them. */
+export const PERMISSIONS = {
+  'regions.read': ROLE_KEYS,
+  'regions.stats': ROLE_KEYS.filter((r) => ROLES[r].kind === 'official' || r === 'sysadmin'),
+  'regions.population.import': [
+    'health_county',
+    'civil_county',
+    'health_city',
+    'civil_city',
+    'health_province',
+    'civil_province',
+    'sysadmin',
+  ],
+  'regions.codes.import': ['sysadmin'],
+  'accounts.read': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r)),
+  'accounts.manage': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r)),
+  'audit.read': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && !isSpecialist(r)),
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+function isSpecialist(role: Role): boolean {
+  return 'specialist' in ROLES[role] && (ROLES[role] as RoleSpec).specialist === true;
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** The region-code lengths a role's scope may have. */
+export function allowedScopeDigits(role: Role): number[] {
+  const spec = ROLES[role] as RoleSpec;
+  if (spec.kind === 'admin') return [0, 2, 4, 6, 9, 12];
+  if (spec.kind === 'institution') return [12];
+  if (spec.kind === 'resident') return [0, 2, 4, 6, 9, 12];
+  if (spec.specialist) return [6, 9, 12];
+  return [LEVELS[spec.level!].digits];
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { authRoutes } from '../modules/accounts/auth.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
+import { regionsRoutes } from '../modules/regions/regions.routes.js';
+import type { AppDeps } from './deps.js';
+import { AppError, M } from './errors.js';
+import { pickLang } from './i18n.js';
+import { registerAuth } from './plugins/auth.js';
+import { presentError, registerErrorHandlers } from './plugins/errors.js';
+import { healthRoutes } from './health.routes.js';
+import { VERSION } from './version.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildAppOptions extends AppDeps {
+  /** Pino logger settings; `false` for silence (tests). */
+  logger?: boolean | object;
+  /** Serve the built web app from web/dist when it exists (default true). */
+  serveWeb?: boolean;
+}
+
+/** Build the doorstep HTTP application (API + web app) without listening. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { database, config } = options;
+  const deps: AppDeps = { database, config };
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: options.logger === false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('lang', 'zh-CN');
+  app.addHook('onRequest', async (req) => {
+    const queryLang = (req.query as Record<string, string> | undefined)?.lang;
+    req.lang = pickLang(queryLang ?? req.headers['accept-language']);
+  });
+  registerErrorHandlers(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'doorstep API',
+        description: '“一老一小”社区服务平台 — community childcare and elderly care. Errors are `{ error: { code, message, field? } }`.',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'doorstep_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerAuth(app, deps);
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+  await app.register(accountsRoutes, deps);
+  await app.register(auditRoutes, deps);
+  await app.register(regionsRoutes, deps);
+  await app.register(idNumberRoutes, deps);
+
+  const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const err = new AppError(404, M['error.route_not_found'], { method: req.method, url: req.url.split('?')[0] });
+    return reply.status(404).send(presentError(err, req.lang));
+  });
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: 'zh-CN' | 'en';
+  }
+}
