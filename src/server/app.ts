@@ -15,10 +15,10 @@ import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
 import type { AppDeps } from './deps.js';
 import { AppError, M } from './errors.js';
+import { healthRoutes } from './health.routes.js';
 import { pickLang } from './i18n.js';
 import { registerAuth } from './plugins/auth.js';
 import { presentError, registerErrorHandlers } from './plugins/errors.js';
-import { healthRoutes } from './health.routes.js';
 import { VERSION } from './version.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -55,7 +55,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     openapi: {
       info: {
         title: 'doorstep API',
-        description: '“一老一小”社区服务平台 — community childcare and elderly care. Errors are `{ error: { code, message, field? } }`.',
+        description:
+          '“一老一小”社区服务平台 — community childcare and elderly care. Errors are `{ error: { code, message, field? } }`.',
         version: VERSION,
       },
       components: {
@@ -86,7 +87,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    const err = new AppError(404, M['error.route_not_found'], { method: req.method, url: req.url.split('?')[0] });
+    const err = new AppError(404, M['error.route_not_found'], {
+      method: req.method,
+      url: req.url.split('?')[0],
+    });
     return reply.status(404).send(presentError(err, req.lang));
   });
   return app;

@@ -32,6 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: Number(env.DOORSTEP_LOCKOUT_MINUTES ?? 15),
     secureCookies: env.DOORSTEP_SECURE_COOKIES === 'true',
     loadDemo: env.DOORSTEP_DEMO !== 'false',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

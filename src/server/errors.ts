@@ -2,7 +2,10 @@ import { defineMessages } from './i18n.js';
 
 /** Messages every module may use; modules add their own with `defineMessages`. */
 export const M = defineMessages({
-  'error.internal': { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal server error, please try again later' },
+  'error.internal': {
+    'zh-CN': '服务器内部错误，请稍后再试',
+    en: 'Internal server error, please try again later',
+  },
   'error.not_found': { 'zh-CN': '未找到{what}', en: '{what} not found' },
   'error.route_not_found': { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   'error.unauthenticated': { 'zh-CN': '请先登录', en: 'Please sign in first' },
@@ -16,7 +19,10 @@ export const M = defineMessages({
     en: 'Missing or invalid CSRF token; reload the page and try again',
   },
   'error.invalid_json': { 'zh-CN': '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
-  'error.payload_too_large': { 'zh-CN': '上传内容过大（上限 {limit}）', en: 'Upload too large (limit {limit})' },
+  'error.payload_too_large': {
+    'zh-CN': '上传内容过大（上限 {limit}）',
+    en: 'Upload too large (limit {limit})',
+  },
   'error.unsupported_media_type': {
     'zh-CN': '不支持的内容类型：{type}',
     en: 'Unsupported content type: {type}',
@@ -36,7 +42,10 @@ export const M = defineMessages({
     'zh-CN': '“{field}”不能超过 {maximum}{unit}',
     en: '"{field}" must be at most {maximum}{unit}',
   },
-  'validation.format': { 'zh-CN': '“{field}”格式不正确（{format}）', en: '"{field}" has an invalid format ({format})' },
+  'validation.format': {
+    'zh-CN': '“{field}”格式不正确（{format}）',
+    en: '"{field}" has an invalid format ({format})',
+  },
   'validation.enum': {
     'zh-CN': '“{field}”只能是：{options}',
     en: '"{field}" must be one of: {options}',
@@ -70,7 +79,11 @@ export const badRequest = (code: MessageCode, params: Record<string, unknown> = 
 export const unauthenticated = () => new AppError(401, M['error.unauthenticated']);
 export const forbidden = (code: MessageCode = M['error.forbidden'], params: Record<string, unknown> = {}) =>
   new AppError(403, code, params);
-export const outOfScope = (scope: string) => new AppError(403, M['error.out_of_scope'], { scope: scope || '*' });
+export const outOfScope = (scope: string) =>
+  new AppError(403, M['error.out_of_scope'], { scope: scope || '*' });
 export const notFound = (what: string) => new AppError(404, M['error.not_found'], { what });
-export const conflict = (code: MessageCode, params: Record<string, unknown> = {}, details?: Record<string, unknown>) =>
-  new AppError(409, code, params, undefined, details);
+export const conflict = (
+  code: MessageCode,
+  params: Record<string, unknown> = {},
+  details?: Record<string, unknown>,
+) => new AppError(409, code, params, undefined, details);

@@ -14,17 +14,24 @@ const Health = z.object({
 
 /** `GET /api/health`: version and database kind, for load balancers and operators. */
 export const healthRoutes: FastifyPluginAsync<AppDeps> = async (app, { database }) => {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { tags: ['system'], summary: 'Version and database kind', response: { 200: Health } } },
-    async () => {
-      let databaseOk = true;
-      try {
-        await database.db.execute(sql`select 1`);
-      } catch {
-        databaseOk = false;
-      }
-      return { status: databaseOk ? 'ok' : 'degraded', version: VERSION, database: database.kind, databaseOk } as const;
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/health',
+      { schema: { tags: ['system'], summary: 'Version and database kind', response: { 200: Health } } },
+      async () => {
+        let databaseOk = true;
+        try {
+          await database.db.execute(sql`select 1`);
+        } catch {
+          databaseOk = false;
+        }
+        return {
+          status: databaseOk ? 'ok' : 'degraded',
+          version: VERSION,
+          database: database.kind,
+          databaseOk,
+        } as const;
+      },
+    );
 };

@@ -24,7 +24,8 @@ const TYPE_NAMES: Record<string, string> = {
  * so every 400 says which field broke which rule, in the caller's language.
  */
 export function issueToError(issue: IssueLike, prefix = ''): AppError {
-  const pathParts = typeof issue.path === 'string' ? issue.path.split('/').filter(Boolean) : issue.path.map(String);
+  const pathParts =
+    typeof issue.path === 'string' ? issue.path.split('/').filter(Boolean) : issue.path.map(String);
   const field = [prefix, ...pathParts].filter(Boolean).join('.') || prefix || 'body';
   const custom = (issue.params ?? {}) as Record<string, unknown>;
   if (typeof custom.messageCode === 'string') {
@@ -36,7 +37,12 @@ export function issueToError(issue: IssueLike, prefix = ''): AppError {
       if (issue.input === undefined || /received undefined/.test(String(issue.message ?? ''))) {
         return new AppError(400, M['validation.required'], { field }, field);
       }
-      return new AppError(400, M['validation.type'], { field, expected: TYPE_NAMES[expected] ?? expected }, field);
+      return new AppError(
+        400,
+        M['validation.type'],
+        { field, expected: TYPE_NAMES[expected] ?? expected },
+        field,
+      );
     }
     case 'too_small':
     case 'too_big': {
@@ -53,7 +59,12 @@ export function issueToError(issue: IssueLike, prefix = ''): AppError {
       );
     }
     case 'invalid_format':
-      return new AppError(400, M['validation.format'], { field, format: issue.format ?? issue.pattern ?? '' }, field);
+      return new AppError(
+        400,
+        M['validation.format'],
+        { field, format: issue.format ?? issue.pattern ?? '' },
+        field,
+      );
     case 'invalid_value':
     case 'invalid_enum_value':
       return new AppError(
@@ -68,7 +79,12 @@ export function issueToError(issue: IssueLike, prefix = ''): AppError {
       return new AppError(400, M['validation.unknown_key'], { field: name }, name);
     }
     default:
-      return new AppError(400, M['validation.invalid'], { field, detail: String(issue.message ?? issue.code) }, field);
+      return new AppError(
+        400,
+        M['validation.invalid'],
+        { field, detail: String(issue.message ?? issue.code) },
+        field,
+      );
   }
 }
 

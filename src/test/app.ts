@@ -1,11 +1,11 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../server/config.js';
-import { buildApp } from '../server/app.js';
 import type { Database } from '../db/client.js';
 import { hashPassword } from '../lib/passwords.js';
 import { accounts } from '../modules/accounts/accounts.table.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { institutions } from '../modules/institutions/institutions.table.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
 import { createTestDatabase } from './database.js';
 
 /** An HTTP client bound to one session (cookie + CSRF token) of the app under test. */
@@ -36,7 +36,11 @@ export interface TestApp {
   /** Insert an account directly (a factory, not the API under test); password defaults to `Passw0rd!`. */
   buildAccount(overrides?: AccountOverrides): Promise<{ id: string; username: string; password: string }>;
   /** Insert a minimal institution for institution users. */
-  buildInstitution(overrides?: { name?: string; kind?: string; regionCode?: string }): Promise<{ id: string }>;
+  buildInstitution(overrides?: {
+    name?: string;
+    kind?: string;
+    regionCode?: string;
+  }): Promise<{ id: string }>;
   /** Sign in through the API and return a client carrying that session. */
   login(username: string, password?: string): Promise<TestClient>;
 }
@@ -58,8 +62,16 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
     request: (options) => app.inject(withSession(options)),
     get: (url, headers) => app.inject(withSession({ method: 'GET', url, headers })),
     post: (url, body, headers) =>
-      app.inject(withSession({ method: 'POST', url, headers, ...(body === undefined ? {} : { payload: body as object }) })),
-    patch: (url, body, headers) => app.inject(withSession({ method: 'PATCH', url, headers, payload: body as object })),
+      app.inject(
+        withSession({
+          method: 'POST',
+          url,
+          headers,
+          ...(body === undefined ? {} : { payload: body as object }),
+        }),
+      ),
+    patch: (url, body, headers) =>
+      app.inject(withSession({ method: 'PATCH', url, headers, payload: body as object })),
     delete: (url, headers) => app.inject(withSession({ method: 'DELETE', url, headers })),
   };
 }
@@ -105,7 +117,11 @@ export async function createTestApp(): Promise<TestApp> {
       return { id: row!.id };
     },
     async login(username, password = 'Passw0rd!') {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);

@@ -64,8 +64,12 @@ export const PERMISSIONS = {
     'sysadmin',
   ],
   'regions.codes.import': ['sysadmin'],
-  'accounts.read': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r)),
-  'accounts.manage': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r)),
+  'accounts.read': ROLE_KEYS.filter(
+    (r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r),
+  ),
+  'accounts.manage': ROLE_KEYS.filter(
+    (r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r),
+  ),
   'audit.read': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && !isSpecialist(r)),
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,5 +39,6 @@ export function requireActor(actor: Actor | null): Actor {
 
 /** Throw 403 naming the caller's scope unless `code` lies inside it. */
 export function assertRegionInScope(actor: Actor, code: string): void {
-  if (!isRegionInScope(actor, code)) throw outOfScope(regionPrefixOf(actor) ?? actor.institutionId ?? actor.username);
+  if (!isRegionInScope(actor, code))
+    throw outOfScope(regionPrefixOf(actor) ?? actor.institutionId ?? actor.username);
 }

@@ -21,7 +21,8 @@ function redact(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(redact);
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = REDACTED.has(key) ? '[redacted]' : redact(inner);
+  for (const [key, inner] of Object.entries(value))
+    out[key] = REDACTED.has(key) ? '[redacted]' : redact(inner);
   return out;
 }
 

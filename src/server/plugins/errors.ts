@@ -16,7 +16,8 @@ const FASTIFY_CODES: Record<string, (err: FastifyError) => AppError> = {
   FST_REQ_FILE_TOO_LARGE: () => new AppError(413, M['error.payload_too_large'], { limit: '50 MB' }),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: (err) =>
     new AppError(415, M['error.unsupported_media_type'], { type: err.message.split(': ').pop() ?? '' }),
-  FST_INVALID_MULTIPART_CONTENT_TYPE: () => new AppError(415, M['error.unsupported_media_type'], { type: 'multipart' }),
+  FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
+    new AppError(415, M['error.unsupported_media_type'], { type: 'multipart' }),
 };
 
 /** Map anything thrown to an AppError; unknown errors become a logged 500 with no detail. */
@@ -34,9 +35,13 @@ export function toAppError(err: unknown): AppError | null {
     return issueToError(issue, context === 'body' ? '' : context === 'querystring' ? '' : '');
   }
   const fastifyError = err as FastifyError;
-  if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) return FASTIFY_CODES[fastifyError.code]!(fastifyError);
+  if (fastifyError?.code && FASTIFY_CODES[fastifyError.code])
+    return FASTIFY_CODES[fastifyError.code]!(fastifyError);
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return new AppError(fastifyError.statusCode, M['validation.invalid'], { field: 'request', detail: fastifyError.message });
+    return new AppError(fastifyError.statusCode, M['validation.invalid'], {
+      field: 'request',
+      detail: fastifyError.message,
+    });
   }
   return null;
 }
