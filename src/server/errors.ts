@@ -34,14 +34,25 @@ export const M = defineMessages({
     'zh-CN': '“{field}”应为{expected}',
     en: '"{field}" must be a {expected}',
   },
-  'validation.too_small': {
-    'zh-CN': '“{field}”不能少于 {minimum}{unit}',
-    en: '"{field}" must be at least {minimum}{unit}',
+  'validation.type.string': { 'zh-CN': '“{field}”应为文本', en: '"{field}" must be text' },
+  'validation.type.number': { 'zh-CN': '“{field}”应为数字', en: '"{field}" must be a number' },
+  'validation.type.int': { 'zh-CN': '“{field}”应为整数', en: '"{field}" must be a whole number' },
+  'validation.type.boolean': { 'zh-CN': '“{field}”应为是/否', en: '"{field}" must be true or false' },
+  'validation.type.object': { 'zh-CN': '“{field}”应为对象', en: '"{field}" must be an object' },
+  'validation.type.array': { 'zh-CN': '“{field}”应为列表', en: '"{field}" must be a list' },
+  'validation.type.date': { 'zh-CN': '“{field}”应为日期', en: '"{field}" must be a date' },
+  'validation.too_small.string': {
+    'zh-CN': '“{field}”不能少于 {minimum} 个字符',
+    en: '"{field}" needs at least {minimum} characters',
   },
-  'validation.too_big': {
-    'zh-CN': '“{field}”不能超过 {maximum}{unit}',
-    en: '"{field}" must be at most {maximum}{unit}',
+  'validation.too_big.string': {
+    'zh-CN': '“{field}”不能超过 {maximum} 个字符',
+    en: '"{field}" allows at most {maximum} characters',
   },
+  'validation.too_small.array': { 'zh-CN': '“{field}”至少需要 {minimum} 项', en: '"{field}" needs at least {minimum} items' },
+  'validation.too_big.array': { 'zh-CN': '“{field}”最多 {maximum} 项', en: '"{field}" allows at most {maximum} items' },
+  'validation.too_small.number': { 'zh-CN': '“{field}”不能小于 {minimum}', en: '"{field}" must be at least {minimum}' },
+  'validation.too_big.number': { 'zh-CN': '“{field}”不能大于 {maximum}', en: '"{field}" must be at most {maximum}' },
   'validation.format': {
     'zh-CN': '“{field}”格式不正确（{format}）',
     en: '"{field}" has an invalid format ({format})',

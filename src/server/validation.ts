@@ -9,15 +9,7 @@ export interface IssueLike {
   [key: string]: unknown;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'number',
-  int: 'integer',
-  boolean: 'true/false',
-  object: 'object',
-  array: 'list',
-  date: 'date',
-};
+const KNOWN_TYPES = new Set(['string', 'number', 'int', 'boolean', 'object', 'array', 'date']);
 
 /**
  * Turn a zod issue into a message code and params naming the field and the rule,
@@ -34,29 +26,20 @@ export function issueToError(issue: IssueLike, prefix = ''): AppError {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = String(issue.expected ?? '');
-      if (issue.input === undefined || /received undefined/.test(String(issue.message ?? ''))) {
+      if (/received undefined/.test(String(issue.message ?? ''))) {
         return new AppError(400, M['validation.required'], { field }, field);
       }
-      return new AppError(
-        400,
-        M['validation.type'],
-        { field, expected: TYPE_NAMES[expected] ?? expected },
-        field,
-      );
+      const code = KNOWN_TYPES.has(expected) ? `validation.type.${expected}` : M['validation.type'];
+      return new AppError(400, code, { field, expected }, field);
     }
     case 'too_small':
     case 'too_big': {
       const origin = String(issue.origin ?? '');
-      const unit = origin === 'string' ? ' chars' : origin === 'array' ? ' items' : '';
       if (issue.code === 'too_small' && origin === 'string' && Number(issue.minimum) === 1) {
         return new AppError(400, M['validation.required'], { field }, field);
       }
-      return new AppError(
-        400,
-        issue.code === 'too_small' ? M['validation.too_small'] : M['validation.too_big'],
-        { field, minimum: issue.minimum, maximum: issue.maximum, unit },
-        field,
-      );
+      const kind = origin === 'string' ? 'string' : origin === 'array' ? 'array' : 'number';
+      return new AppError(400, `validation.${issue.code}.${kind}`, { field, minimum: issue.minimum, maximum: issue.maximum }, field);
     }
     case 'invalid_format':
       return new AppError(
