@@ -1,0 +1,48 @@
+import { AuditOutlined, ClusterOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { Me } from '../api/types';
+
+interface NavEntry {
+  key: string;
+  path: string;
+  icon: React.ReactNode;
+  /** Shown only to accounts holding this permission. */
+  permission?: string;
+}
+
+const ENTRIES: NavEntry[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'regions', path: '/regions', icon: <ClusterOutlined />, permission: 'regions.read' },
+  { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, permission: 'accounts.read' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'password', path: '/password', icon: <KeyOutlined /> },
+];
+
+/** The side menu, built from the permissions the API granted this account. */
+export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const segment = location.pathname.split('/')[1] || 'home';
+  const visible = ENTRIES.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+  const items: MenuProps['items'] = visible.map((entry) => ({
+    key: entry.key,
+    icon: entry.icon,
+    label: <span data-testid={`menu-${entry.key}`}>{t(`nav.${entry.key}`)}</span>,
+  }));
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[segment]}
+      items={items}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={({ key }) => {
+        const entry = ENTRIES.find((e) => e.key === key);
+        if (entry) navigate(entry.path);
+        onNavigate?.();
+      }}
+    />
+  );
+}
