@@ -103,6 +103,10 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'resident', status: 403, call: (c, a) => c.post(`/api/accounts/${a.changanAccountId}/unlock`) },
     { who: 'changan', status: 403, call: (c, a) => c.post(`/api/accounts/${a.qiaoxiAccountId}/unlock`) },
   ],
+  'GET /api/institutions/lookup': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/institutions/lookup') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/institutions/lookup') },
+  ],
   'GET /api/audit': [
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/audit') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/audit') },

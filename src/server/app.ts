@@ -12,6 +12,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
+import { institutionsRoutes } from '../modules/institutions/institutions.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
 import type { AppDeps } from './deps.js';
 import { AppError, M } from './errors.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, deps);
   await app.register(regionsRoutes, deps);
   await app.register(idNumberRoutes, deps);
+  await app.register(institutionsRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

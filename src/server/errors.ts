@@ -49,10 +49,22 @@ export const M = defineMessages({
     'zh-CN': '“{field}”不能超过 {maximum} 个字符',
     en: '"{field}" allows at most {maximum} characters',
   },
-  'validation.too_small.array': { 'zh-CN': '“{field}”至少需要 {minimum} 项', en: '"{field}" needs at least {minimum} items' },
-  'validation.too_big.array': { 'zh-CN': '“{field}”最多 {maximum} 项', en: '"{field}" allows at most {maximum} items' },
-  'validation.too_small.number': { 'zh-CN': '“{field}”不能小于 {minimum}', en: '"{field}" must be at least {minimum}' },
-  'validation.too_big.number': { 'zh-CN': '“{field}”不能大于 {maximum}', en: '"{field}" must be at most {maximum}' },
+  'validation.too_small.array': {
+    'zh-CN': '“{field}”至少需要 {minimum} 项',
+    en: '"{field}" needs at least {minimum} items',
+  },
+  'validation.too_big.array': {
+    'zh-CN': '“{field}”最多 {maximum} 项',
+    en: '"{field}" allows at most {maximum} items',
+  },
+  'validation.too_small.number': {
+    'zh-CN': '“{field}”不能小于 {minimum}',
+    en: '"{field}" must be at least {minimum}',
+  },
+  'validation.too_big.number': {
+    'zh-CN': '“{field}”不能大于 {maximum}',
+    en: '"{field}" must be at most {maximum}',
+  },
   'validation.format': {
     'zh-CN': '“{field}”格式不正确（{format}）',
     en: '"{field}" has an invalid format ({format})',

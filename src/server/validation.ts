@@ -39,7 +39,12 @@ export function issueToError(issue: IssueLike, prefix = ''): AppError {
         return new AppError(400, M['validation.required'], { field }, field);
       }
       const kind = origin === 'string' ? 'string' : origin === 'array' ? 'array' : 'number';
-      return new AppError(400, `validation.${issue.code}.${kind}`, { field, minimum: issue.minimum, maximum: issue.maximum }, field);
+      return new AppError(
+        400,
+        `validation.${issue.code}.${kind}`,
+        { field, minimum: issue.minimum, maximum: issue.maximum },
+        field,
+      );
     }
     case 'invalid_format':
       return new AppError(

@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { type RunningServer, startServer } from './server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, username: string, password = 'doorstep2026') {
+  await page.goto(`${server.url}/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+describe('doorstep foundation in a real browser', () => {
+  it('printed the demo accounts on first start', () => {
+    expect(server.output()).toMatch(/changan\.health/);
+    expect(server.output()).toMatch(/doorstep2026/);
+  });
+
+  it('a county official signs in, browses regions, switches language and is refused another county', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, 'changan.health');
+    await expect(page.getByTestId('user-name').textContent()).resolves.toContain('长安区卫健局');
+
+    // Regions: the official's own county opens with its statistics.
+    await page.getByTestId('menu-regions').click();
+    await page.getByTestId('region-tree').waitFor();
+    await page.goto(`${server.url}/regions/130102`);
+    await expect(page.getByTestId('region-detail-name').textContent()).resolves.toBe('长安区');
+    await page.getByTestId('region-stats').waitFor();
+
+    // Search by Chinese substring and by pinyin initials.
+    await page.getByTestId('region-search').fill('建北');
+    await page.getByTestId('region-search-option').first().click();
+    await page.waitForURL(/\/regions\/130102001$/);
+    await expect(page.getByTestId('region-detail-name').textContent()).resolves.toBe('建北街道');
+    await page.getByTestId('region-search').fill('');
+    await page.getByTestId('region-search').fill('sjz');
+    await expect(page.getByTestId('region-search-option').first().textContent()).resolves.toContain(
+      '石家庄市',
+    );
+
+    // Language: switch to English; it is remembered across a reload.
+    await page.getByTestId('lang-switch').click();
+    await page
+      .getByTestId('menu-regions')
+      .filter({ hasText: /Regions/ })
+      .waitFor();
+    await page.reload();
+    await page
+      .getByTestId('menu-regions')
+      .filter({ hasText: /Regions/ })
+      .waitFor();
+
+    // Another county (Qiaoxi, 130104): the tree is public, its data is not.
+    await page.goto(`${server.url}/regions/130104`);
+    await expect(page.getByTestId('region-detail-name').textContent()).resolves.toBe('桥西区');
+    await page.getByTestId('out-of-scope').waitFor();
+    await expect(page.getByTestId('out-of-scope').textContent()).resolves.toMatch(/Outside your area/);
+
+    // The API says the same to the same session.
+    const refused = await page.evaluate(async () => (await fetch('/api/accounts?regionCode=130104')).status);
+    expect(refused).toBe(403);
+    await context.close();
+  });
+
+  it('a county official creates a township account, which shows in the audit trail', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, 'changan.civil');
+    await page.getByTestId('menu-accounts').click();
+    await page.getByTestId('accounts-table').waitFor();
+    await expect(page.getByTestId('accounts-table').textContent()).resolves.toContain('jianbei.civil');
+    await expect(page.getByTestId('accounts-table').textContent()).resolves.not.toContain('qiaoxi.health');
+
+    await page.getByTestId('menu-audit').click();
+    await page.getByTestId('audit-table').waitFor();
+    await expect(page.getByTestId('audit-table').textContent()).resolves.toMatch(
+      /jianbei\.civil|account|账号/,
+    );
+    await context.close();
+  });
+
+  it('a resident works at phone width and has no officials menu', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, 'resident');
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('menu-home').waitFor();
+    expect(await page.getByTestId('menu-accounts').count()).toBe(0);
+    expect(await page.getByTestId('menu-audit').count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
