@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ApiError, errorField, post } from '../../api/client';
 import { useRoles, useSession } from '../../api/queries';
 import type { Account } from '../../api/types';
+import { InstitutionSelect } from '../../components/InstitutionSelect';
 import { PasswordFields } from '../../components/PasswordFields';
 import { RegionSelect } from '../../components/RegionSelect';
 import { applyServerError } from '../../lib/forms';
@@ -51,7 +52,7 @@ export function AccountCreateDrawer({ open, onClose }: { open: boolean; onClose:
       post<Account>('/api/accounts', {
         ...values,
         regionCode: needsRegion ? values.regionCode : undefined,
-        institutionId: needsInstitution ? values.institutionId?.trim() : undefined,
+        institutionId: needsInstitution ? values.institutionId : undefined,
         phone: values.phone?.trim() || undefined,
       }),
     onSuccess: async (created) => {
@@ -145,9 +146,9 @@ export function AccountCreateDrawer({ open, onClose }: { open: boolean; onClose:
             name="institutionId"
             label={t('account.institutionId')}
             extra={t('accounts.institutionIdHint')}
-            rules={[{ required: true, whitespace: true, message: t('accounts.institutionRequired') }]}
+            rules={[{ required: true, message: t('accounts.institutionRequired') }]}
           >
-            <Input data-testid="account-institution" />
+            <InstitutionSelect />
           </Form.Item>
         )}
         <Form.Item
