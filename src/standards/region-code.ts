@@ -135,6 +135,16 @@ export function levelOfCode(code: string): RegionLevel | null {
   return result.valid ? result.level : null;
 }
 
+/**
+ * The level of a natural (unpadded) code from its length alone — 2, 4, 6, 9, 12 digits — as codes
+ * are stored in the division tree; null for any other string.
+ */
+export function levelOfNaturalCode(code: string): RegionLevel | null {
+  if (!/^\d+$/.test(code)) return null;
+  const index = (REGION_CODE_LENGTHS as readonly number[]).indexOf(code.length);
+  return index < 0 ? null : ((index + 1) as RegionLevel);
+}
+
 /** The natural code of the parent region; null for a province. Throws RangeError when malformed. */
 export function parentCode(code: string): string | null {
   const { level, normalized } = mustParse(code);
