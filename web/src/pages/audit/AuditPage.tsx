@@ -78,6 +78,7 @@ export default function AuditPage() {
       render: (_, row) => (
         <div>
           <Tag>{entityTypeLabel(t, row.entityType)}</Tag>
+          {recordLabel(row) && <span data-testid="audit-record">{recordLabel(row)}</span>}
           {row.entityId && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: row.entityId }}>
               {row.entityId}
@@ -178,4 +179,16 @@ export default function AuditPage() {
       <AuditDiffDrawer entry={open} onClose={() => setOpen(null)} />
     </Space>
   );
+}
+
+/** A readable name for the record an entry touched, from its snapshot (e.g. the account's name). */
+function recordLabel(row: AuditEntry): string | null {
+  for (const snapshot of [row.after, row.before]) {
+    if (snapshot && typeof snapshot === 'object') {
+      const values = snapshot as Record<string, unknown>;
+      const name = values.displayName ?? values.name ?? values.username;
+      if (typeof name === 'string' && name) return name;
+    }
+  }
+  return null;
 }
