@@ -80,7 +80,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async copyCsv(table, columns, csv) {
       const client = await pool.connect();
       try {
-        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        const stream = client.query(
+          copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+        );
         await pipeline(Readable.from([csv]), stream);
         return Number(stream.rowCount ?? 0);
       } finally {

@@ -300,7 +300,9 @@ describe('institution lookup', () => {
     await t.buildInstitution({ name: '桥西阳光托育', regionCode: '130104001001' });
     const { username } = await t.buildAccount({ role: 'health_county', regionCode: '130102' });
     const county = await t.login(username);
-    const names = (await county.get('/api/institutions/lookup?q=阳光')).json().items.map((i: { name: string }) => i.name);
+    const names = (await county.get('/api/institutions/lookup?q=阳光'))
+      .json()
+      .items.map((i: { name: string }) => i.name);
     expect(names).toContain('长安阳光托育');
     expect(names).not.toContain('桥西阳光托育');
   });

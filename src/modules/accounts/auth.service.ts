@@ -52,7 +52,7 @@ export async function login(
     throw new AppError(401, AM['auth.invalid_credentials']);
   }
   const lockedUntil = () => ({
-    until: row.lockedUntil!.toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    until: `${row.lockedUntil!.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
   });
   if (row.lockedUntil && row.lockedUntil.getTime() > Date.now()) {
     throw new AppError(423, AM['auth.locked'], lockedUntil(), undefined, {
