@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import { seedTestRegions } from '../../test/regions.js';
+import { hashToken } from './auth.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -61,6 +63,18 @@ describe('sign-in', () => {
     expect(fifth.json().error.code).toBe('auth.locked');
     const right = await t.anonymous.post('/api/auth/login', { username, password });
     expect(right.statusCode).toBe(423);
+  });
+
+  it('ends a session after the idle limit and after the absolute limit', async () => {
+    const { username } = await t.buildAccount();
+    const idle = await t.login(username);
+    const old = await t.login(username);
+    await t.database.db.execute(sql`update sessions set last_seen_at = now() - interval '3 hours'
+      where token_hash = ${hashToken(decodeURIComponent(idle.cookie!.split('=')[1]!))}`);
+    await t.database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'
+      where token_hash = ${hashToken(decodeURIComponent(old.cookie!.split('=')[1]!))}`);
+    expect((await idle.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await old.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('refuses a state-changing request without the CSRF token', async () => {
