@@ -1,5 +1,9 @@
 /** Every table of every module, for drizzle-kit and for typed queries. */
 export * from '../modules/accounts/accounts.table.js';
 export * from '../modules/audit/audit.table.js';
+export * from '../modules/institutions/classes.table.js';
+export * from '../modules/institutions/filing.table.js';
 export * from '../modules/institutions/institutions.table.js';
+export * from '../modules/institutions/staff.table.js';
 export * from '../modules/regions/regions.table.js';
+export * from '../modules/settings/settings.table.js';

@@ -33,8 +33,8 @@ export interface BuildAppOptions extends AppDeps {
 
 /** Build the doorstep HTTP application (API + web app) without listening. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { database, config } = options;
-  const deps: AppDeps = { database, config };
+  const { database, config, cipher } = options;
+  const deps: AppDeps = { database, config, cipher };
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: true,

@@ -1,6 +1,7 @@
 import { demoAccountsTable, prepareDatabase } from '../cli/prepare.js';
 import { terminalProgress } from '../cli/progress.js';
 import { openDatabase } from '../db/client.js';
+import { createFieldCipher, loadMasterKey } from '../lib/secrets.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
     log: (line) => console.log(`doorstep: ${line}`),
   });
   progress.stop();
-  const app = await buildApp({ database, config });
+  const cipher = createFieldCipher(loadMasterKey(config.dataDir));
+  const app = await buildApp({ database, config, cipher });
   const close = async () => {
     await app.close();
     await database.close();

@@ -1,11 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/client.js';
 import { hashPassword } from '../lib/passwords.js';
+import { createFieldCipher, type FieldCipher } from '../lib/secrets.js';
 import { accounts } from '../modules/accounts/accounts.table.js';
 import type { Role } from '../modules/accounts/roles.js';
 import { institutions } from '../modules/institutions/institutions.table.js';
 import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
+import { type Config, loadConfig } from '../server/config.js';
 import { createTestDatabase } from './database.js';
 
 /** An HTTP client bound to one session (cookie + CSRF token) of the app under test. */
@@ -32,6 +37,8 @@ export interface AccountOverrides {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  cipher: FieldCipher;
+  config: Config;
   anonymous: TestClient;
   /** Insert an account directly (a factory, not the API under test); password defaults to `Passw0rd!`. */
   buildAccount(overrides?: AccountOverrides): Promise<{ id: string; username: string; password: string }>;
@@ -79,12 +86,19 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
 /** A fresh database and app for one test file. */
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), dataDir: '/tmp/doorstep-test', loadDemo: false };
-  const app = await buildApp({ database, config, logger: false, serveWeb: false });
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'doorstep-test-')),
+    loadDemo: false,
+  };
+  const cipher = createFieldCipher(randomBytes(32));
+  const app = await buildApp({ database, config, cipher, logger: false, serveWeb: false });
   await app.ready();
   return {
     app,
     database,
+    cipher,
+    config,
     anonymous: client(app, null, null),
     async buildAccount(overrides = {}) {
       counter += 1;
