@@ -13,7 +13,7 @@ import type {
   CreateAccountInput,
   UpdateAccountInput,
 } from './accounts.schema.js';
-import { hasPermission, type Permission, ROLE_KEYS, ROLES, type Role } from './roles.js';
+import { hasPermission, PERMISSIONS, type Permission, ROLE_KEYS, ROLES, type Role } from './roles.js';
 import { assertRegionInScope, requireActor, scopeOf } from './scope.js';
 
 /** The fields of an account that leave the server; the phone number is masked. */
@@ -56,24 +56,9 @@ export function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor.role, permission)) throw forbidden();
 }
 
+/** Every permission the role holds, for the web app's menus. */
 export function permissionsOf(role: Role): string[] {
-  return Object.keys(
-    Object.fromEntries(
-      (
-        [
-          'regions.read',
-          'regions.stats',
-          'regions.population.import',
-          'regions.codes.import',
-          'accounts.read',
-          'accounts.manage',
-          'audit.read',
-        ] as Permission[]
-      )
-        .filter((p) => hasPermission(role, p))
-        .map((p) => [p, true]),
-    ),
-  );
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => hasPermission(role, permission));
 }
 
 /** Fetch an account the caller may see: 404 when none exists, 403 when it lies outside the scope. */

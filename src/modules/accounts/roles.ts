@@ -71,6 +71,37 @@ export const PERMISSIONS = {
     (r) => ROLES[r].rank >= 1 && r !== 'community_worker' && !isSpecialist(r),
   ),
   'audit.read': ROLE_KEYS.filter((r) => ROLES[r].rank >= 1 && !isSpecialist(r)),
+  /** Read the register (scope still applies: officials their region, institution users their own). */
+  'institutions.read': ROLE_KEYS.filter((r) => ROLES[r].kind !== 'resident'),
+  /** Create and change institutions of the caller's department (county level and up). */
+  'institutions.manage': ROLE_KEYS.filter(
+    (r) => r === 'sysadmin' || (ROLES[r].kind === 'official' && ROLES[r].rank >= 3),
+  ),
+  /** Acknowledge, return and approve filings (county level and up, the supervising department). */
+  'filings.review': ROLE_KEYS.filter(
+    (r) => r === 'sysadmin' || (ROLES[r].kind === 'official' && ROLES[r].rank >= 3),
+  ),
+  /**
+   * Read an institution's classes, staff (masked), certificates and compliance: its own users, the
+   * officials of the department supervising its kind (childcare: health), the system administrator.
+   */
+  'institutions.staffing.read': [
+    'institution_staff',
+    'institution_admin',
+    'health_township',
+    'health_county',
+    'health_city',
+    'health_province',
+    'civil_township',
+    'civil_county',
+    'civil_city',
+    'civil_province',
+    'sysadmin',
+  ],
+  /** Change an institution's classes, staff and certificates: its admin and the system administrator. */
+  'institutions.staffing.manage': ['institution_admin', 'sysadmin'],
+  /** Change a region's settings (rules that differ by region), inside the caller's scope. */
+  'settings.manage': ['health_city', 'civil_city', 'health_province', 'civil_province', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
