@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { openDatabase } from '../db/client.js';
 import { CreateAccountBody } from '../modules/accounts/accounts.schema.js';
 import { createAccount } from '../modules/accounts/accounts.service.js';
+import { importInstitutionsFile } from '../modules/institutions/import.service.js';
 import { importPopulationFile, loadRegionYearFromCsv } from '../modules/regions/regions.service.js';
 import { loadConfig } from '../server/config.js';
 import type { RequestContext } from '../server/context.js';
@@ -100,6 +101,38 @@ importCommand
       progress.stop();
       console.log(JSON.stringify(result, null, 2));
       if (result.errors.length > 0) process.exitCode = 1;
+    }),
+  );
+
+importCommand
+  .command('institutions <file>')
+  .description(
+    'import the institution register (CSV or XLSX: 名称/name, 类型/kind, 地址/address, 区划代码/region_code or 区划名称/region_name, …)',
+  )
+  .option('--dry-run', 'check every row and write nothing')
+  .action((file: string, options: { dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      const buffer = await readFile(file);
+      const progress = terminalProgress();
+      try {
+        const result = await importInstitutionsFile(
+          database,
+          cliContext(),
+          { filename: path.basename(file), buffer },
+          {
+            dryRun: Boolean(options.dryRun),
+            onProgress: (done, total, stage) => progress(`institutions: ${stage}`, done, total),
+          },
+        );
+        progress.stop();
+        console.log(JSON.stringify(result, null, 2));
+        if (result.errors.length > 0) process.exitCode = 1;
+      } catch (err) {
+        progress.stop();
+        // A refused import (any bad row) lists every row's problem before the error line.
+        if (err instanceof AppError && err.details?.errors) console.log(JSON.stringify(err.details, null, 2));
+        throw err;
+      }
     }),
   );
 

@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { filings, uploads } from '../modules/institutions/filing.table.js';
+import { staffCertificates } from '../modules/institutions/staff.table.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
+import { buildClass, buildStaff } from '../test/institutions.js';
 import { seedTestRegions } from '../test/regions.js';
 
 /**
@@ -36,6 +40,14 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
   'GET /api/regions': PUBLIC,
   'GET /api/regions/search': PUBLIC,
   'GET /api/regions/{code}': PUBLIC,
+  'GET /api/geo/{code}': PUBLIC,
+  'GET /api/settings/{key}': PUBLIC,
+  'PUT /api/settings/{key}': [
+    { who: 'anonymous', status: 401, call: (c) => putSetting(c, '130102') },
+    { who: 'resident', status: 403, call: (c) => putSetting(c, '130102') },
+    { who: 'township', status: 403, call: (c) => putSetting(c, '130102001') },
+    { who: 'changan', status: 403, call: (c) => putSetting(c, '130102') },
+  ],
   'GET /api/auth/me': [{ who: 'anonymous', status: 401, call: (c) => c.get('/api/auth/me') }],
   'POST /api/auth/password': [
     {
@@ -107,6 +119,262 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/institutions/lookup') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/institutions/lookup') },
   ],
+  'GET /api/directory': PUBLIC,
+  'GET /api/directory/{id}': PUBLIC,
+  'GET /api/directory/photos/{uploadId}': PUBLIC,
+  'POST /api/institutions/import': [
+    { who: 'anonymous', status: 401, call: (c) => importInstitutions(c, '130102001001') },
+    { who: 'resident', status: 403, call: (c) => importInstitutions(c, '130102001001') },
+    { who: 'township', status: 403, call: (c) => importInstitutions(c, '130102001001') },
+    { who: 'changan', status: 403, call: (c) => importInstitutions(c, '130104001001') },
+  ],
+  'GET /api/institutions/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/institutions/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/institutions/export.xlsx') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/institutions/export.xlsx?regionCode=130104') },
+  ],
+  'POST /api/institutions/register': PUBLIC,
+  'GET /api/institutions': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/institutions') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/institutions') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/institutions?regionCode=130104') },
+  ],
+  'POST /api/institutions': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post('/api/institutions', newInstitution('130102001001')),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) => c.post('/api/institutions', newInstitution('130102001001')),
+    },
+    {
+      who: 'township',
+      status: 403,
+      call: (c) => c.post('/api/institutions', newInstitution('130102001001')),
+    },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/institutions', newInstitution('130104001001')) },
+  ],
+  'GET /api/institutions/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}`) },
+    { who: 'resident', status: 403, call: async (c) => c.get(`/api/institutions/${await changanInst()}`) },
+    { who: 'changan', status: 403, call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}`) },
+  ],
+  'PATCH /api/institutions/{id}': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.patch(`/api/institutions/${NO_ID}`, { phone: '13800000000' }),
+    },
+    {
+      who: 'township',
+      status: 403,
+      call: async (c) => c.patch(`/api/institutions/${await changanInst()}`, { phone: '13800000000' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.patch(`/api/institutions/${await qiaoxiInst()}`, { phone: '13800000000' }),
+    },
+  ],
+  'PUT /api/institutions/{id}/functions': [
+    { who: 'anonymous', status: 401, call: (c) => putFunctions(c, NO_ID) },
+    { who: 'resident', status: 403, call: async (c) => putFunctions(c, await changanInst()) },
+    { who: 'township', status: 403, call: async (c) => putFunctions(c, await changanInst()) },
+    { who: 'changan', status: 403, call: async (c) => putFunctions(c, await qiaoxiInst()) },
+  ],
+  'GET /api/institutions/{id}/filings': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/filings`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/filings`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/filings`),
+    },
+  ],
+  'POST /api/institutions/{id}/filings': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/institutions/${NO_ID}/filings`, { kind: 'deregistration' }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) =>
+        c.post(`/api/institutions/${await changanInst()}/filings`, { kind: 'deregistration' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) =>
+        c.post(`/api/institutions/${await changanInst()}/filings`, { kind: 'deregistration' }),
+    },
+  ],
+  'GET /api/filings/queue': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/filings/queue') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/filings/queue') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/filings/queue') },
+  ],
+  'GET /api/filings/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/filings/${NO_ID}`) },
+    { who: 'resident', status: 403, call: async (c) => c.get(`/api/filings/${await changanFiling()}`) },
+    { who: 'changan', status: 403, call: async (c) => c.get(`/api/filings/${await qiaoxiFiling()}`) },
+  ],
+  'POST /api/filings/{id}/actions/{action}': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/filings/${NO_ID}/actions/submit`, {}) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/filings/${await changanFiling()}/actions/submit`, {}),
+    },
+    {
+      who: 'township',
+      status: 403,
+      call: async (c) => c.post(`/api/filings/${await changanFiling()}/actions/submit`, {}),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/filings/${await changanFiling()}/actions/submit`, {}),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/filings/${await qiaoxiFiling()}/actions/acknowledge`, {}),
+    },
+  ],
+  'POST /api/institutions/{id}/uploads': [
+    { who: 'anonymous', status: 401, call: (c) => postUpload(c, NO_ID) },
+    { who: 'resident', status: 403, call: async (c) => postUpload(c, await changanInst()) },
+    { who: 'township', status: 403, call: async (c) => postUpload(c, await changanInst()) },
+    { who: 'changan', status: 403, call: async (c) => postUpload(c, await qiaoxiInst()) },
+  ],
+  'GET /api/institutions/{id}/uploads': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/uploads`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/uploads`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/uploads`),
+    },
+  ],
+  'GET /api/uploads/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/uploads/${NO_ID}`) },
+    { who: 'resident', status: 403, call: async (c) => c.get(`/api/uploads/${await qiaoxiUpload()}`) },
+    { who: 'changan', status: 403, call: async (c) => c.get(`/api/uploads/${await qiaoxiUpload()}`) },
+  ],
+  'DELETE /api/uploads/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/uploads/${NO_ID}`) },
+    { who: 'resident', status: 403, call: async (c) => c.delete(`/api/uploads/${await qiaoxiUpload()}`) },
+    { who: 'changan', status: 403, call: async (c) => c.delete(`/api/uploads/${await qiaoxiUpload()}`) },
+  ],
+  'GET /api/institutions/{id}/classes': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/classes`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/classes`) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/classes`),
+    },
+  ],
+  'POST /api/institutions/{id}/classes': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/institutions/${NO_ID}/classes`, NEW_CLASS) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/institutions/${await changanInst()}/classes`, NEW_CLASS),
+    },
+  ],
+  'PATCH /api/classes/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch(`/api/classes/${NO_ID}`, { name: 'x' }) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.patch(`/api/classes/${await changanClass()}`, { name: 'x' }),
+    },
+  ],
+  'DELETE /api/classes/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/classes/${NO_ID}`) },
+    { who: 'changan', status: 403, call: async (c) => c.delete(`/api/classes/${await changanClass()}`) },
+  ],
+  'GET /api/institutions/{id}/staff': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/staff`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/staff`) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/staff`),
+    },
+  ],
+  'POST /api/institutions/{id}/staff': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/institutions/${NO_ID}/staff`, NEW_STAFF) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/institutions/${await changanInst()}/staff`, NEW_STAFF),
+    },
+  ],
+  'PATCH /api/staff/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch(`/api/staff/${NO_ID}`, { name: 'x' }) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.patch(`/api/staff/${await changanStaff()}`, { name: 'x' }),
+    },
+  ],
+  'DELETE /api/staff/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/staff/${NO_ID}`) },
+    { who: 'changan', status: 403, call: async (c) => c.delete(`/api/staff/${await changanStaff()}`) },
+  ],
+  'POST /api/staff/{id}/certificates': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/staff/${NO_ID}/certificates`, NEW_CERT) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/staff/${await changanStaff()}/certificates`, NEW_CERT),
+    },
+  ],
+  'DELETE /api/certificates/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/certificates/${NO_ID}`) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.delete(`/api/certificates/${await changanCertificate()}`),
+    },
+  ],
+  'GET /api/institutions/{id}/compliance': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/compliance`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/compliance`) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/compliance`),
+    },
+  ],
+  'GET /api/compliance/expiring': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/compliance/expiring') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/compliance/expiring') },
+  ],
+  'GET /api/institutions/{id}/capacity': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/capacity`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/capacity`) },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await qiaoxiInst()}/capacity`),
+    },
+  ],
   'GET /api/audit': [
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/audit') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/audit') },
@@ -156,6 +424,98 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     },
   ],
 };
+
+function putSetting(c: TestClient, regionPrefix: string) {
+  return c.request({
+    method: 'PUT',
+    url: '/api/settings/staff.expiry_warning_days',
+    payload: { regionPrefix, effectiveFrom: '2026-01-01', value: 45 },
+  });
+}
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const NEW_CLASS = { name: '托小一班', type: 'toddler', capacity: 10 };
+const NEW_STAFF = { name: '张老师', role: 'carer' };
+const NEW_CERT = { kind: 'health_certificate', issuedOn: '2025-03-01' };
+/** Institutions, a class, a staff member and a certificate, made on first use by the rows above. */
+const made = new Map<string, Promise<string>>();
+const once = (key: string, make: () => Promise<string>) => {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key)!;
+};
+const qiaoxiInst = () =>
+  once('qiaoxi', async () => (await t.buildInstitution({ regionCode: '130104001001' })).id);
+const changanInst = () =>
+  once('changan', async () => (await t.buildInstitution({ regionCode: '130102001001' })).id);
+const changanClass = () => once('class', async () => (await buildClass(t, await changanInst())).id);
+const changanStaff = () => once('staff', async () => (await buildStaff(t, await changanInst())).id);
+const changanCertificate = () =>
+  once('certificate', async () => {
+    const staffId = (
+      await buildStaff(t, await changanInst(), { certificates: [{ ...NEW_CERT, expiresOn: null }] })
+    ).id;
+    const [row] = await t.database.db
+      .select({ id: staffCertificates.id })
+      .from(staffCertificates)
+      .where(eq(staffCertificates.staffId, staffId));
+    return row!.id;
+  });
+
+function newInstitution(regionCode: string) {
+  return {
+    name: '访问测试托育中心',
+    kind: 'childcare_centre',
+    operator: 'public',
+    regionCode,
+    address: '测试路 1 号',
+  };
+}
+const putFunctions = (c: TestClient, id: string) =>
+  c.request({
+    method: 'PUT',
+    url: `/api/institutions/${id}/functions`,
+    payload: [{ function: 'childcare', capacity: 10 }],
+  });
+const postUpload = (c: TestClient, id: string) =>
+  c.request({
+    method: 'POST',
+    url: `/api/institutions/${id}/uploads`,
+    payload: `--X\r\nContent-Disposition: form-data; name="kind"\r\n\r\nphoto\r\n--X\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n\r\n--X--\r\n`,
+    headers: { 'content-type': 'multipart/form-data; boundary=X' },
+  });
+/** A draft filing of the Chang'an institution, a submitted one of the Qiaoxi institution, a Qiaoxi upload. */
+const draftFiling = async (institutionId: string, regionCode: string, status: string) => {
+  const [row] = await t.database.db
+    .insert(filings)
+    .values({ institutionId, kind: 'deregistration', status, countyCode: regionCode.slice(0, 6) })
+    .returning({ id: filings.id });
+  return row!.id;
+};
+const changanFiling = () =>
+  once('changanFiling', async () => draftFiling(await changanInst(), '130102', 'draft'));
+const qiaoxiFiling = () =>
+  once('qiaoxiFiling', async () => draftFiling(await qiaoxiInst(), '130104', 'submitted'));
+const qiaoxiUpload = () =>
+  once('qiaoxiUpload', async () => {
+    const [row] = await t.database.db
+      .insert(uploads)
+      .values({
+        institutionId: await qiaoxiInst(),
+        kind: 'photo',
+        filename: 'p.png',
+        mime: 'image/png',
+        size: 8,
+        sha256: '0'.repeat(64),
+        storagePath: 'uploads/00/none',
+      })
+      .returning({ id: uploads.id });
+    return row!.id;
+  });
+
+function importInstitutions(c: TestClient, regionCode: string) {
+  const sheet = `名称,类型,地址,区划代码\n访问测试托育中心,托育中心,建北街道1号,${regionCode}`;
+  return c.request({ method: 'POST', url: '/api/institutions/import?dryRun=true', ...csv(sheet) });
+}
 
 function newAccount(username: string, regionCode: string) {
   return { username, displayName: 'x', role: 'health_township', regionCode, password: 'Temp12345' };

@@ -11,9 +11,19 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { geoRoutes } from '../modules/geo/geo.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
+import { capacityRoutes } from '../modules/institutions/capacity.routes.js';
+import { classesRoutes } from '../modules/institutions/classes.routes.js';
+import { complianceRoutes } from '../modules/institutions/compliance.routes.js';
+import { directoryRoutes } from '../modules/institutions/directory.routes.js';
+import { filingRoutes } from '../modules/institutions/filing.routes.js';
+import { institutionsImportRoutes } from '../modules/institutions/import.routes.js';
 import { institutionsRoutes } from '../modules/institutions/institutions.routes.js';
+import { staffRoutes } from '../modules/institutions/staff.routes.js';
+import { uploadsRoutes } from '../modules/institutions/uploads.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
+import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import type { AppDeps } from './deps.js';
 import { AppError, M } from './errors.js';
 import { healthRoutes } from './health.routes.js';
@@ -79,6 +89,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(regionsRoutes, deps);
   await app.register(idNumberRoutes, deps);
   await app.register(institutionsRoutes, deps);
+  await app.register(institutionsImportRoutes, deps);
+  await app.register(directoryRoutes, deps);
+  await app.register(filingRoutes, deps);
+  await app.register(uploadsRoutes, deps);
+  await app.register(classesRoutes, deps);
+  await app.register(staffRoutes, deps);
+  await app.register(complianceRoutes, deps);
+  await app.register(capacityRoutes, deps);
+  await app.register(geoRoutes, deps);
+  await app.register(settingsRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

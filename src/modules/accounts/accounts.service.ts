@@ -1,9 +1,9 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor, Tx } from '../../db/client.js';
 import { maskPhone } from '../../lib/mask.js';
 import { hashPassword } from '../../lib/passwords.js';
 import type { Actor, RequestContext } from '../../server/context.js';
 import { AppError, forbidden, M, notFound } from '../../server/errors.js';
-import { mutate } from '../audit/audit.service.js';
+import { mutate, recordAudit } from '../audit/audit.service.js';
 import { AM } from './accounts.messages.js';
 import { assertRegionFitsRole, canCreateRole, canManageAccount } from './accounts.policy.js';
 import * as repo from './accounts.repo.js';
@@ -155,6 +155,44 @@ export async function createAccount(
     return created;
   });
   return getAccount(db, ctx, row.id);
+}
+
+/** Whether a username is in use (any case), for forms that create accounts elsewhere. */
+export function isUsernameTaken(db: Executor, username: string): Promise<boolean> {
+  return repo.usernameTaken(db, username);
+}
+
+/**
+ * Create the first administrator of a newly registered institution inside the caller's
+ * transaction, so the institution and its account commit together; audited as account.create.
+ */
+export async function createInstitutionAdminInTx(
+  tx: Tx,
+  ctx: RequestContext,
+  values: {
+    id: string;
+    username: string;
+    displayName: string;
+    phone: string | null;
+    passwordHash: string;
+    regionCode: string;
+    institutionId: string;
+  },
+): Promise<repo.AccountRow> {
+  const created = await repo.insertAccount(tx, {
+    ...values,
+    role: 'institution_admin',
+    mustChangePassword: 0,
+  });
+  await recordAudit(tx, ctx, {
+    action: 'account.create',
+    entityType: 'account',
+    entityId: created.id,
+    regionCode: created.regionCode,
+    institutionId: created.institutionId,
+    after: snapshot(created),
+  });
+  return created;
 }
 
 /** Load an account the caller may manage, or refuse. */

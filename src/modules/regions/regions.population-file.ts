@@ -27,7 +27,7 @@ export interface UploadedFile {
 }
 
 /** Header text as matched: no spaces, lower case, a trailing unit such as "（人）" dropped. */
-function normaliseHeader(text: string): string {
+export function normaliseHeader(text: string): string {
   return text
     .replace(/\s+/g, '')
     .replace(/[（(][^）)]*[）)]$/, '')
@@ -39,17 +39,7 @@ function normaliseHeader(text: string): string {
  * rows keyed by column. A missing column or an unreadable file is a 400 naming it.
  */
 export async function readPopulationSheet(file: UploadedFile): Promise<SheetRow[]> {
-  const isXlsx = /\.xlsx$/i.test(file.filename) || file.buffer.subarray(0, 2).toString('latin1') === 'PK';
-  if (!isXlsx && !/\.(csv|txt)$/i.test(file.filename)) {
-    throw new AppError(400, RM['regions.file_type'], { filename: file.filename }, 'file');
-  }
-  let table: string[][];
-  try {
-    table = isXlsx ? await readXlsx(file.buffer) : parseCsv(decodeText(file.buffer));
-  } catch {
-    throw new AppError(400, RM['regions.file_unreadable'], { filename: file.filename }, 'file');
-  }
-  const [header = [], ...body] = table;
+  const [header = [], ...body] = await readSheetTable(file);
   const names = header.map(normaliseHeader);
   const positions = {} as Record<PopulationColumn, number>;
   for (const [column, accepted] of Object.entries(POPULATION_COLUMNS) as Array<
@@ -73,6 +63,23 @@ export async function readPopulationSheet(file: UploadedFile): Promise<SheetRow[
   });
   if (rows.length === 0) throw new AppError(400, RM['regions.file_empty'], {}, 'file');
   return rows;
+}
+
+/**
+ * The cells of an uploaded sheet, row by row (index 0 = the file's first line): a CSV in UTF-8
+ * or GB18030, or the first worksheet of an XLSX. Shared by every CSV/XLSX import; a file that
+ * is neither is a 400 naming it.
+ */
+export async function readSheetTable(file: UploadedFile): Promise<string[][]> {
+  const isXlsx = /\.xlsx$/i.test(file.filename) || file.buffer.subarray(0, 2).toString('latin1') === 'PK';
+  if (!isXlsx && !/\.(csv|txt)$/i.test(file.filename)) {
+    throw new AppError(400, RM['regions.file_type'], { filename: file.filename }, 'file');
+  }
+  try {
+    return isXlsx ? await readXlsx(file.buffer) : parseCsv(decodeText(file.buffer));
+  } catch {
+    throw new AppError(400, RM['regions.file_unreadable'], { filename: file.filename }, 'file');
+  }
 }
 
 /** UTF-8 (BOM or not), falling back to GB18030, which Excel on Chinese Windows writes. */
