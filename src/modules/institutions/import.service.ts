@@ -8,11 +8,10 @@ import { regionPrefixOf } from '../accounts/scope.js';
 import { mutate } from '../audit/audit.service.js';
 import { commonRegionPrefix } from '../regions/regions.codes.js';
 import type { UploadedFile } from '../regions/regions.population-file.js';
-import { type RegionHit, regionNames, searchRegions } from '../regions/regions.service.js';
 import { XM } from './import.messages.js';
 import {
   capacityFunctionOf,
-  type ImportColumn,
+  type ImportSheetRow,
   type ParsedInstitutionRow,
   parseInstitutionRow,
   type RowProblem,
@@ -20,6 +19,7 @@ import {
   readKind,
   readRegionCode,
 } from './import.parse.js';
+import { type LocatedRow, type Report, resolveRegions } from './import.regions.js';
 import * as repo from './import.repo.js';
 import { defaultFunctionsFor } from './institutions.kinds.js';
 import { supervisesKind } from './institutions.policy.js';
@@ -81,30 +81,7 @@ export async function importInstitutionsFile(
   progress(0, 1, 'read');
   const sheet = await readInstitutionSheet(file);
   progress(1, 1, 'read');
-  if (actor) {
-    const outside = sheet.filter((r) => {
-      const code = readRegionCode(r.cells.region_code);
-      return code !== null && !code.startsWith(scopePrefix);
-    });
-    if (outside.length > 0) {
-      throw new AppError(
-        403,
-        XM['import.rows_out_of_scope'],
-        { rows: rowList(outside), scope: scopePrefix || '*' },
-        'region_code',
-        { rows: outside.map((r) => r.row) },
-      );
-    }
-    const foreign = sheet.filter((r) => {
-      const kind = readKind(r.cells.kind);
-      return kind !== null && !supervisesKind(actor, kind);
-    });
-    if (foreign.length > 0) {
-      throw new AppError(403, XM['import.kind_not_supervised'], { rows: rowList(foreign) }, 'kind', {
-        rows: foreign.map((r) => r.row),
-      });
-    }
-  }
+  if (actor) assertRowsAllowed(actor, scopePrefix, sheet);
 
   const problems: { row: number; problem: RowProblem }[] = [];
   const parsed: ParsedInstitutionRow[] = [];
@@ -139,74 +116,30 @@ export async function importInstitutionsFile(
   return { ...result, written: clean.length };
 }
 
-/** A located row: its region code is known to exist. */
-type LocatedRow = ParsedInstitutionRow & { regionCode: string };
-type Report = (row: number, problem: RowProblem) => void;
-
 /**
- * Check region codes against the current code table, and turn community names into codes
- * within the caller's region (exact name first, then without "居民委员会" and the like).
+ * Refuse the whole import (403 naming the rows) when a row's region lies outside the caller's
+ * or its kind is one the caller's department does not supervise; checked before anything else.
  */
-async function resolveRegions(
-  database: Database,
-  scopePrefix: string,
-  rows: ParsedInstitutionRow[],
-  report: Report,
-): Promise<LocatedRow[]> {
-  const codes = [...new Set(rows.flatMap((r) => (r.regionCode ? [r.regionCode] : [])))];
-  const known = await regionNames(database.db, codes);
-  const wanted = [...new Set(rows.filter((r) => !r.regionCode).map((r) => r.regionName!))];
-  const byName = new Map<string, RegionHit[]>();
-  for (const name of wanted) {
-    const hits = await searchRegions(database, {
-      q: shortName(name),
-      within: scopePrefix,
-      level: 5,
-      limit: 50,
+function assertRowsAllowed(actor: Actor, scopePrefix: string, sheet: readonly ImportSheetRow[]): void {
+  const outside = sheet.filter(
+    (r) => !(readRegionCode(r.cells.region_code) ?? scopePrefix).startsWith(scopePrefix),
+  );
+  if (outside.length > 0) {
+    const params = { rows: rowList(outside), scope: scopePrefix || '*' };
+    throw new AppError(403, XM['import.rows_out_of_scope'], params, 'region_code', {
+      rows: outside.map((r) => r.row),
     });
-    byName.set(name, matchingCommunities(name, hits));
   }
-  const located: LocatedRow[] = [];
-  for (const row of rows) {
-    const problem = (field: ImportColumn, code: string, params: Record<string, unknown>) =>
-      report(row.row, { field, code, params: { field, ...params } });
-    if (row.regionCode) {
-      const name = known.get(row.regionCode);
-      if (!name) problem('region_code', XM['import.region_unknown'], { value: row.regionCode });
-      else if (row.regionName && fold(shortName(row.regionName)) !== fold(shortName(name)))
-        problem('region_name', XM['import.region_mismatch'], {
-          value: row.regionName,
-          code: row.regionCode,
-          name,
-        });
-      else located.push({ ...row, regionCode: row.regionCode });
-      continue;
-    }
-    const hits = byName.get(row.regionName!) ?? [];
-    if (hits.length === 1) located.push({ ...row, regionCode: hits[0]!.code });
-    else if (hits.length === 0)
-      problem('region_name', XM['import.region_name_unknown'], { value: row.regionName });
-    else {
-      const listed = hits.slice(0, 5).map((h) => `${h.fullName}（${h.code}）`);
-      if (hits.length > 5) listed.push('…');
-      problem('region_name', XM['import.region_name_ambiguous'], {
-        value: row.regionName,
-        candidates: listed.join('；'),
-      });
-    }
+  const foreign = sheet.filter((r) => {
+    const kind = readKind(r.cells.kind);
+    return kind !== null && !supervisesKind(actor, kind);
+  });
+  if (foreign.length > 0) {
+    const params = { rows: rowList(foreign) };
+    throw new AppError(403, XM['import.kind_not_supervised'], params, 'kind', {
+      rows: foreign.map((r) => r.row),
+    });
   }
-  return located;
-}
-
-const COMMITTEE_SUFFIX = /(居民委员会|村民委员会|居委会|村委会)$/;
-const shortName = (name: string) => name.trim().replace(COMMITTEE_SUFFIX, '');
-const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
-
-/** The communities a name means: those of exactly that name, else those equal without the committee suffix. */
-function matchingCommunities(name: string, hits: RegionHit[]): RegionHit[] {
-  const exact = hits.filter((h) => fold(h.name) === fold(name));
-  if (exact.length > 0) return exact;
-  return hits.filter((h) => fold(shortName(h.name)) === fold(shortName(name)));
 }
 
 /** Report rows registered already or repeated in the file (same name, same community); keep the rest. */
