@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
 import { openDatabase } from '../db/client.js';
+import { createFieldCipher, loadMasterKey } from '../lib/secrets.js';
 import { CreateAccountBody } from '../modules/accounts/accounts.schema.js';
 import { createAccount } from '../modules/accounts/accounts.service.js';
 import { importInstitutionsFile } from '../modules/institutions/import.service.js';
@@ -60,7 +61,8 @@ program
   .action((options: { demo: boolean }) =>
     withDatabase(async (database) => {
       const progress = terminalProgress();
-      await prepareDatabase(database, { demo: options.demo, onProgress: progress, log: console.log });
+      const cipher = createFieldCipher(loadMasterKey(loadConfig().dataDir));
+      await prepareDatabase(database, { demo: options.demo, cipher, onProgress: progress, log: console.log });
       progress.stop();
       if (options.demo) console.log(demoAccountsTable());
     }),

@@ -1,17 +1,16 @@
 import type { Database } from '../db/client.js';
-import { createFieldCipher, type FieldCipher, loadMasterKey } from '../lib/secrets.js';
+import type { FieldCipher } from '../lib/secrets.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../modules/accounts/accounts.demo.js';
 import { seedDemoInstitutions } from '../modules/institutions/institutions.demo.js';
 import { hasRegions, loadRegionTree, seedDemoPopulation } from '../modules/regions/regions.service.js';
-import { loadConfig } from '../server/config.js';
 import type { ProgressFn } from './progress.js';
 
 export interface PrepareOptions {
   demo: boolean;
   onProgress?: ProgressFn;
   log?: (line: string) => void;
-  /** Field cipher for the demo's personal data; by default the one of the configured data directory. */
-  cipher?: FieldCipher;
+  /** Field cipher for the demo's personal data (staff ID numbers). */
+  cipher: FieldCipher;
 }
 
 /**
@@ -38,9 +37,8 @@ export async function prepareDatabase(
   if (populations > 0) log(`Demo population: ${populations} Hebei regions.`);
   const created = await seedDemoAccounts(database);
   if (created > 0) log(`Demo accounts: ${created}.`);
-  const cipher = options.cipher ?? createFieldCipher(loadMasterKey(loadConfig().dataDir));
   const registerStarted = performance.now();
-  const register = await seedDemoInstitutions(database, cipher, {
+  const register = await seedDemoInstitutions(database, options.cipher, {
     onProgress: (done, total, stage) => options.onProgress?.(`demo institutions (${stage})`, done, total),
   });
   if (register.institutions > 0) {

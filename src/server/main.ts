@@ -13,14 +13,15 @@ async function main(): Promise<void> {
   console.log(
     `doorstep: database ${database.kind === 'pglite' ? `PGlite at ${config.dataDir}` : 'PostgreSQL'}`,
   );
+  const cipher = createFieldCipher(loadMasterKey(config.dataDir));
   const progress = terminalProgress();
   const { demoLoaded } = await prepareDatabase(database, {
     demo: config.loadDemo,
+    cipher,
     onProgress: progress,
     log: (line) => console.log(`doorstep: ${line}`),
   });
   progress.stop();
-  const cipher = createFieldCipher(loadMasterKey(config.dataDir));
   const app = await buildApp({ database, config, cipher });
   const close = async () => {
     await app.close();

@@ -1,3 +1,4 @@
+import { CHILDCARE_CLASS_RULES_2019 } from '../../../standards/childcare-classes.js';
 import { healthStaffRequired } from '../../../standards/staff-requirements.js';
 import { classTypesFrom, planClasses } from './classes.js';
 import { creditCode, landlineNumber, personName, streetAddress } from './names.js';
@@ -79,12 +80,16 @@ export function buildChildcare(seed: SeedRows, ctx: BuildContext, plan: Childcar
     filed_at: null,
   };
   priceInstitution(random, row, plan, careForms);
-  row.description = describe(plan, minAge, careForms);
-
   const classes =
     plan.places > 0
       ? planClasses(random, plan.places, home ? ['home_point'] : classTypesFrom(minAge, kindergarten))
       : [];
+  // The youngest class actually run decides the youngest age admitted.
+  const youngest = home
+    ? minAge
+    : Math.min(...classes.map((c) => CHILDCARE_CLASS_RULES_2019[c.type].minAgeMonths));
+  if (classes.length > 0) row.min_age_months = youngest;
+  row.description = describe(plan, youngest, careForms);
   if (plan.places > 0) {
     seed.institution_functions.push({
       institution_id: id,

@@ -32,14 +32,14 @@ const NAME_PREFIX: Record<ClassType, string> = {
 
 const SMALLEST_CLASS = 5;
 
-/** The class types an institution taking children from `minAgeMonths` runs. */
+/** The class types an institution taking children from `minAgeMonths` runs (none for younger ones). */
 export function classTypesFrom(
   minAgeMonths: number,
   kindergarten: boolean,
 ): Exclude<ClassType, 'home_point'>[] {
   const rules = CHILDCARE_CLASS_RULES_2019;
   const types = (Object.keys(SHARE) as Exclude<ClassType, 'home_point'>[]).filter(
-    (type) => rules[type].maxAgeMonths > minAgeMonths && (type !== 'infant' || minAgeMonths <= 6),
+    (type) => rules[type].minAgeMonths >= minAgeMonths,
   );
   return kindergarten ? types.filter((t) => t === 'older_toddler' || t === 'mixed') : types;
 }

@@ -8,7 +8,10 @@ const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 function creditCheck(code: string): string {
-  const sum = [...code.slice(0, 17)].reduce((t, ch, i) => t + CREDIT_CHARSET.indexOf(ch) * CREDIT_WEIGHTS[i]!, 0);
+  const sum = [...code.slice(0, 17)].reduce(
+    (t, ch, i) => t + CREDIT_CHARSET.indexOf(ch) * CREDIT_WEIGHTS[i]!,
+    0,
+  );
   return CREDIT_CHARSET[(31 - (sum % 31)) % 31]!;
 }
 
@@ -24,7 +27,7 @@ describe('demo generator', () => {
           expect(c.enrolled).toBeGreaterThanOrEqual(1);
           expect(c.enrolled).toBeLessThanOrEqual(c.capacity);
           expect(c.carers).toBe(requiredCarers(c.enrolled, c.type));
-          expect(CHILDCARE_CLASS_RULES_2019[c.type].maxAgeMonths).toBeGreaterThan(minAge);
+          expect(CHILDCARE_CLASS_RULES_2019[c.type].minAgeMonths).toBeGreaterThanOrEqual(minAge);
         }
       }
     }
@@ -34,6 +37,7 @@ describe('demo generator', () => {
     const random = seededRandom('home');
     expect(planClasses(random, 5, ['home_point'])).toMatchObject([{ type: 'home_point', capacity: 5 }]);
     expect(classTypesFrom(24, true)).toEqual(['older_toddler']);
+    expect(classTypesFrom(18, true)).toEqual(['older_toddler', 'mixed']);
     expect(classTypesFrom(6, false)).toEqual(['infant', 'toddler', 'older_toddler', 'mixed']);
   });
 

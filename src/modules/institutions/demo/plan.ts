@@ -138,7 +138,7 @@ function operatorFor(random: Random, kind: Kind, countyName: string) {
   const affordable =
     kind === 'home_childcare_point'
       ? random.chance(0.2)
-      : operator === 'public' || random.chance(operator === 'private_nonprofit' ? 0.75 : 0.3);
+      : operator === 'public' || random.chance(operator === 'private_nonprofit' ? 0.6 : 0.2);
   return {
     operator,
     affordable: kind === 'training_base' ? false : affordable,

@@ -117,7 +117,7 @@ function addCertificate(
   let number: string | null = null;
   if (kind === 'health_certificate') {
     const state =
-      input.health ?? (random.chance(0.012) ? 'expired' : random.chance(0.025) ? 'expiring' : 'valid');
+      input.health ?? (random.chance(0.006) ? 'expired' : random.chance(0.012) ? 'expiring' : 'valid');
     if (state === 'expired') expiresOn = addDays(today, -random.int(1, 45));
     else if (state === 'expiring') expiresOn = addDays(today, random.int(1, 30));
     else expiresOn = addDays(today, random.int(45, 364));
