@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { PageLoading } from './components/PageLoading';
+import { RequireCareAccess } from './components/RequireCareAccess';
 import { RequirePermission } from './components/RequirePermission';
 import ErrorPage from './pages/errors/ErrorPage';
 
@@ -11,13 +12,28 @@ const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./pages/password/ChangePasswordPage'));
+const PublicLayout = lazy(() => import('./pages/directory/PublicLayout'));
+const DirectoryPage = lazy(() => import('./pages/directory/DirectoryPage'));
+const InstitutionPublicPage = lazy(() => import('./pages/directory/InstitutionPublicPage'));
+const MyInstitutionPage = lazy(() => import('./pages/institution/MyInstitutionPage'));
+const InstitutionsPage = lazy(() => import('./pages/institutions/InstitutionsPage'));
+const InstitutionDetailPage = lazy(() => import('./pages/institutions/InstitutionDetailPage'));
+const FilingQueuePage = lazy(() => import('./pages/filings/FilingQueuePage'));
+const FilingDetailPage = lazy(() => import('./pages/filings/FilingDetailPage'));
 
-/** Every page is its own chunk; the layout checks the session, each route its permission. */
+/**
+ * Every page is its own chunk; the layout checks the session, each route its permission. The
+ * directory under /find is public (no sign-in).
+ */
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading fullScreen />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/find" element={<PublicLayout />}>
+          <Route index element={<DirectoryPage />} />
+          <Route path=":id" element={<InstitutionPublicPage />} />
+        </Route>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route
@@ -42,6 +58,46 @@ export function AppRoutes() {
               <RequirePermission permission="audit.read">
                 <AuditPage />
               </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/:tab?"
+            element={
+              <RequireCareAccess need="ownInstitution">
+                <MyInstitutionPage />
+              </RequireCareAccess>
+            }
+          />
+          <Route
+            path="institutions"
+            element={
+              <RequireCareAccess need="register">
+                <InstitutionsPage />
+              </RequireCareAccess>
+            }
+          />
+          <Route
+            path="institutions/:id/:tab?"
+            element={
+              <RequireCareAccess need="register">
+                <InstitutionDetailPage />
+              </RequireCareAccess>
+            }
+          />
+          <Route
+            path="filings"
+            element={
+              <RequireCareAccess need="reviewFilings">
+                <FilingQueuePage />
+              </RequireCareAccess>
+            }
+          />
+          <Route
+            path="filings/:id"
+            element={
+              <RequireCareAccess need="reviewFilings">
+                <FilingDetailPage />
+              </RequireCareAccess>
             }
           />
           <Route path="password" element={<ChangePasswordPage />} />

@@ -134,3 +134,5 @@ export const get = <T>(path: string, query?: Record<string, QueryValue>, signal?
 export const post = <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
   api<T>(path, { method: 'POST', body, query });
 export const patch = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body?: unknown) => api<T>(path, { method: 'PUT', body });
+export const del = <T = void>(path: string) => api<T>(path, { method: 'DELETE' });

@@ -83,14 +83,6 @@ export interface RegionStats {
   children: (Region & { population: Population | null })[];
 }
 
-export interface PopulationImportResult {
-  dryRun: boolean;
-  rows: number;
-  valid: number;
-  written: number;
-  errors: { row: number; field: string; message: string }[];
-}
-
 export interface AuditEntry {
   id: number | string;
   at: string;
@@ -106,3 +98,14 @@ export interface AuditEntry {
   ip: string | null;
   userAgent: string | null;
 }
+
+/** Result of a dry-run or real import (population, institutions): nothing is written when any row is bad. */
+export interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  written: number;
+  errors: { row: number; field: string; message: string }[];
+}
+
+export * from './care-types';

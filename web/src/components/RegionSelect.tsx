@@ -1,7 +1,7 @@
 import { Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegionSearch } from '../api/queries';
+import { useRegion, useRegionSearch } from '../api/queries';
 import { levelLabel } from '../lib/labels';
 import { useDebouncedValue } from '../lib/use-debounced-value';
 
@@ -24,6 +24,12 @@ export function RegionSelect({ value, onChange, within, level, placeholder, test
   const search = useRegionSearch(q, within, 50);
   const hits = (search.data?.items ?? []).filter((hit) => !level || hit.level === level);
   const [chosenLabel, setChosenLabel] = useState<Record<string, string>>({});
+  // A value set from outside (a map click, the address bar): name it from the region tree.
+  const outside = useRegion(value && !chosenLabel[value] ? value : null);
+  const outsideLabel =
+    outside.data && outside.data.code === value
+      ? `${[...outside.data.path.map((r) => r.name), outside.data.name].join('')} · ${value}`
+      : undefined;
 
   const options = hits.map((hit) => ({
     value: hit.code,
@@ -32,7 +38,7 @@ export function RegionSelect({ value, onChange, within, level, placeholder, test
     level: hit.level,
   }));
   if (value && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: chosenLabel[value] ?? value, title: value, level: 0 });
+    options.unshift({ value, label: chosenLabel[value] ?? outsideLabel ?? value, title: value, level: 0 });
   }
 
   return (

@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/queries';
 import { RegionStatsPanel } from '../../components/RegionStatsPanel';
+import { careAccess } from '../../lib/access';
 import { formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/labels';
+import { FilingsCard } from './FilingsCard';
 
 /** Officials see their region's population at a glance; everyone else a welcome card. */
 export default function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { account, can, isOfficial } = useSession();
+  const session = useSession();
+  const { account, can, isOfficial } = session;
+  const access = careAccess(session);
   const showDashboard = isOfficial && account.regionCode.length > 0;
 
   const shortcuts = [
@@ -65,6 +69,7 @@ export default function HomePage() {
           </Typography.Paragraph>
         )}
       </Card>
+      {access.reviewFilings && <FilingsCard />}
       {showDashboard && (
         <Card title={t('home.dashboardTitle', { region: account.regionName ?? account.regionCode })}>
           <RegionStatsPanel

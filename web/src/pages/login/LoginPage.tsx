@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +49,34 @@ export default function LoginPage() {
       <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 12 }}>
         <LangSwitch />
       </div>
-      <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
+      <div
+        style={{
+          flex: 1,
+          display: 'flex',
+          flexDirection: 'column',
+          alignItems: 'center',
+          justifyContent: 'center',
+          gap: 16,
+          padding: 16,
+        }}
+      >
+        <Button
+          block
+          size="large"
+          icon={<SearchOutlined />}
+          onClick={() => navigate('/find')}
+          data-testid="find-link"
+          style={{
+            maxWidth: 400,
+            height: 52,
+            fontSize: 16,
+            background: '#fff8ec',
+            borderColor: '#f5a623',
+            color: '#ad6800',
+          }}
+        >
+          {t('login.findCare')}
+        </Button>
         <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
           <div style={{ display: 'flex', justifyContent: 'center', marginBottom: 8 }}>
             <Brand />
