@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
-import { type RunningServer, startServer } from './server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seeText, signIn as signInAt, useDoorstep } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const doorstep = useDoorstep();
+const server = {
+  get url() {
+    return doorstep.server().url;
+  },
+  output: () => doorstep.server().output(),
+};
 
 async function signIn(page: Page, username: string, password = 'doorstep2026') {
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** Wait until the element with this test id shows this text (the page renders asynchronously). */
-async function seeText(page: Page, testId: string, text: string | RegExp) {
-  await page.getByTestId(testId).filter({ hasText: text }).first().waitFor();
+  await signInAt(page, server.url, username, password);
 }
 
 describe('doorstep foundation in a real browser', () => {
@@ -36,7 +21,7 @@ describe('doorstep foundation in a real browser', () => {
   });
 
   it('a county official signs in, browses regions, switches language and is refused another county', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await doorstep.browser().newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, 'changan.health');
     await seeText(page, 'user-name', '长安区卫健局');
@@ -84,7 +69,7 @@ describe('doorstep foundation in a real browser', () => {
   });
 
   it('a county official creates a township account, which shows in the list and the audit trail', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await doorstep.browser().newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await signIn(page, 'changan.civil');
     await page.getByTestId('menu-accounts').click();
@@ -110,7 +95,9 @@ describe('doorstep foundation in a real browser', () => {
   });
 
   it('a resident works at phone width and has no officials menu', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
+    const context = await doorstep
+      .browser()
+      .newContext({ locale: 'zh-CN', viewport: { width: 375, height: 740 } });
     const page = await context.newPage();
     await signIn(page, 'resident');
     await page.getByTestId('menu-toggle').click();
