@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seeText, signIn as signInAt, useDoorstep } from './harness.js';
+import { seeText, signIn as signInAt, startDoorstepForFile } from './harness.js';
 
-const doorstep = useDoorstep();
+const doorstep = startDoorstepForFile();
 const server = {
   get url() {
     return doorstep.server().url;

@@ -4,7 +4,7 @@ import { launchBrowser } from './browser.js';
 import { type RunningServer, startServer } from './server.js';
 
 /** One doorstep (started as `npm start` does, with the demo) and one Chromium per test file. */
-export function useDoorstep(): { server: () => RunningServer; browser: () => Browser } {
+export function startDoorstepForFile(): { server: () => RunningServer; browser: () => Browser } {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

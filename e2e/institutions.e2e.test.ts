@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seeText, signIn, useDoorstep } from './harness.js';
+import { seeText, signIn, startDoorstepForFile } from './harness.js';
 
-const { server, browser } = useDoorstep();
+const { server, browser } = startDoorstepForFile();
 
 /** A minimal but real PDF (the server checks the bytes, not the name). */
 const PDF = Buffer.from(
@@ -19,43 +19,79 @@ async function uploadMaterial(page: Page, kind: string) {
   await page.locator(`[data-testid=material-item][data-kind=${kind}][data-present=true]`).waitFor();
 }
 
+/** Pick the option with this text in the open antd Select dropdown. */
+async function pickOption(page: Page, text: string) {
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+/** Register 小橡树 and its administrator through the public registration page, as an operator would. */
+async function registerOak(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('register-link').click();
+  const form = page.getByTestId('register-form');
+  await form.waitFor();
+  await page.getByTestId('register-name').fill(NAME);
+  await page.getByTestId('register-kind').click();
+  await pickOption(page, '托育机构');
+  await page.getByTestId('register-operator').click();
+  await pickOption(page, '民办非营利');
+  await page.getByTestId('register-affordable').click();
+  await page.getByTestId('register-price-cap').fill('1800');
+  await page.getByTestId('register-region').click();
+  await page.keyboard.type('棉一东');
+  await pickOption(page, '棉一东社区居民委员会');
+  await page.getByTestId('register-address').fill('石家庄市长安区建北街道中山东路 100 号');
+  await page.getByTestId('register-lat').fill('38.0497');
+  await page.getByTestId('register-lng').fill('114.5312');
+  await page.getByTestId('register-floor').fill('1');
+  await page.getByTestId('register-care-forms').getByText('全日托').click();
+  await page.getByTestId('register-care-forms').getByText('计时托').click();
+  await page.getByTestId('register-min-age').fill('12');
+  await page.getByTestId('register-max-age').fill('36');
+  await page.getByTestId('register-username').fill('oak.admin');
+  await page.getByTestId('register-display-name').fill('小橡树园长');
+  await page.getByTestId('register-phone').fill('13900001111');
+  await page.getByTestId('password-input').fill('Oak2026pass');
+  await page.getByTestId('password-confirm').fill('Oak2026pass');
+  await page.getByTestId('register-submit').click();
+}
+
 describe('care institutions in a real browser', () => {
   it('an institution files, is returned, resubmits and is filed; the official sees the deadlines; a resident finds it on the map', async () => {
-    // An operator registers the institution and its administrator (the public registration API).
-    const registered = await fetch(`${server().url}/api/institutions/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        institution: {
-          name: NAME,
-          kind: 'childcare_centre',
-          operator: 'private_nonprofit',
-          affordable: true,
-          priceCap: 1800,
-          regionCode: '130102001001',
-          address: '石家庄市长安区建北街道中山东路 100 号',
-          lat: 38.0497,
-          lng: 114.5312,
-          floor: 1,
-          careForms: ['full_day', 'hourly'],
-          minAgeMonths: 12,
-          maxAgeMonths: 36,
-        },
-        admin: {
-          username: 'oak.admin',
-          displayName: '小橡树园长',
-          phone: '13900001111',
-          password: 'Oak2026pass',
-        },
-      }),
-    });
-    expect(registered.status).toBe(201);
-
-    // The administrator uploads every required material and submits.
+    // An operator registers the institution and its administrator on the public page, from the login page.
     const adminContext = await browser().newContext({ locale: 'zh-CN' });
     const admin = await adminContext.newPage();
-    await signIn(admin, server().url, 'oak.admin', 'Oak2026pass');
-    await admin.goto(`${server().url}/institution/filing`);
+    await registerOak(admin, server().url);
+
+    // Registering signs the new administrator in and lands on the filing tab.
+    await admin.waitForURL(/\/institution\/filing$/);
+    await expect(admin.getByTestId('user-menu').getAttribute('aria-label')).resolves.toContain('小橡树园长');
+    const registered = await admin.evaluate(async () => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const institution = await (await fetch(`/api/institutions/${me.account.institutionId}`)).json();
+      return { username: me.account.username, ...institution };
+    });
+    expect(registered).toMatchObject({
+      username: 'oak.admin',
+      name: NAME,
+      kind: 'childcare_centre',
+      regionCode: '130102001001',
+      affordable: true,
+      priceCap: 1800,
+      lat: 38.0497,
+      lng: 114.5312,
+      floor: 1,
+      careForms: ['full_day', 'hourly'],
+      minAgeMonths: 12,
+      maxAgeMonths: 36,
+      status: 'draft',
+    });
+
+    // The administrator uploads every required material and submits.
     await admin.getByTestId('materials-checklist').waitFor();
     const kinds = await admin
       .locator('[data-testid=material-item][data-present=false]')

@@ -20,10 +20,11 @@ const InstitutionsPage = lazy(() => import('./pages/institutions/InstitutionsPag
 const InstitutionDetailPage = lazy(() => import('./pages/institutions/InstitutionDetailPage'));
 const FilingQueuePage = lazy(() => import('./pages/filings/FilingQueuePage'));
 const FilingDetailPage = lazy(() => import('./pages/filings/FilingDetailPage'));
+const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 
 /**
  * Every page is its own chunk; the layout checks the session, each route its permission. The
- * directory under /find is public (no sign-in).
+ * directory under /find and the institution self-registration at /register are public (no sign-in).
  */
 export function AppRoutes() {
   return (
@@ -33,6 +34,9 @@ export function AppRoutes() {
         <Route path="/find" element={<PublicLayout />}>
           <Route index element={<DirectoryPage />} />
           <Route path=":id" element={<InstitutionPublicPage />} />
+        </Route>
+        <Route path="/register" element={<PublicLayout />}>
+          <Route index element={<RegisterPage />} />
         </Route>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />

@@ -31,9 +31,19 @@ import {
 import type { EditValues } from './institution-form-values';
 import { LocationPicker } from './LocationPicker';
 
-/** Every field of an institution's profile, for create and edit forms alike. */
-export function InstitutionFormFields({ form }: { form: FormInstance<EditValues> }) {
+/**
+ * Every field of an institution's profile, for create, edit and self-registration forms alike.
+ * `testIdPrefix` names the inputs (`institution-name`, `register-name`…) so each form is addressable.
+ */
+export function InstitutionFormFields({
+  form,
+  testIdPrefix = 'institution',
+}: {
+  form: FormInstance<EditValues>;
+  testIdPrefix?: string;
+}) {
   const { t } = useTranslation();
+  const tid = (field: string) => `${testIdPrefix}-${field}`;
   const [picking, setPicking] = useState(false);
   const affordable = Form.useWatch('affordable', form);
   const careForms: string[] = Form.useWatch('careForms', form) ?? [];
@@ -51,12 +61,12 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
   return (
     <>
       <Form.Item name="name" label={t('institution.name')} rules={[required('institution.name')]}>
-        <Input maxLength={100} data-testid="institution-name" />
+        <Input maxLength={100} data-testid={tid('name')} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="kind" label={t('institution.kind')} rules={[required('institution.kind')]}>
-            <Select options={codeOptions(t, 'kind', INSTITUTION_KINDS)} />
+            <Select options={codeOptions(t, 'kind', INSTITUTION_KINDS)} data-testid={tid('kind')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -65,7 +75,7 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
             label={t('institution.operator')}
             rules={[required('institution.operator')]}
           >
-            <Select options={codeOptions(t, 'operator', OPERATORS)} />
+            <Select options={codeOptions(t, 'operator', OPERATORS)} data-testid={tid('operator')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -84,7 +94,7 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
         </Col>
         <Col xs={12} sm={12}>
           <Form.Item name="affordable" label={t('institution.affordable')} valuePropName="checked">
-            <Switch />
+            <Switch data-testid={tid('affordable')} />
           </Form.Item>
         </Col>
         {affordable && (
@@ -95,6 +105,7 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
                 precision={0}
                 style={{ width: '100%' }}
                 suffix={t('institution.yuanPerMonth')}
+                data-testid={tid('price-cap')}
               />
             </Form.Item>
           </Col>
@@ -106,20 +117,32 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
         extra={t('institution.regionHint')}
         rules={[required('institution.region')]}
       >
-        <RegionSelect level={5} testId="institution-region" />
+        <RegionSelect level={5} testId={tid('region')} />
       </Form.Item>
       <Form.Item name="address" label={t('institution.address')} rules={[required('institution.address')]}>
-        <Input maxLength={200} />
+        <Input maxLength={200} data-testid={tid('address')} />
       </Form.Item>
       <Row gutter={12} align="bottom">
         <Col xs={12} sm={8}>
           <Form.Item name="lat" label={t('directory.lat')}>
-            <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} />
+            <InputNumber
+              min={-90}
+              max={90}
+              step={0.0001}
+              style={{ width: '100%' }}
+              data-testid={tid('lat')}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item name="lng" label={t('directory.lng')}>
-            <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} />
+            <InputNumber
+              min={-180}
+              max={180}
+              step={0.0001}
+              style={{ width: '100%' }}
+              data-testid={tid('lng')}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
@@ -131,7 +154,13 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
         </Col>
         <Col xs={12} sm={8}>
           <Form.Item name="floor" label={t('institution.floor')} tooltip={t('institution.floorHint')}>
-            <InputNumber min={-5} max={100} precision={0} style={{ width: '100%' }} />
+            <InputNumber
+              min={-5}
+              max={100}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid={tid('floor')}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
@@ -143,7 +172,7 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
       <Divider titlePlacement="start">{t('institution.careAndPrices')}</Divider>
       {sectors.childcare && (
         <Form.Item name="careForms" label={t('institution.careForms')}>
-          <Checkbox.Group options={codeOptions(t, 'careForm', CARE_FORMS)} />
+          <Checkbox.Group options={codeOptions(t, 'careForm', CARE_FORMS)} data-testid={tid('care-forms')} />
         </Form.Item>
       )}
       <Row gutter={12}>
@@ -165,12 +194,24 @@ export function InstitutionFormFields({ form }: { form: FormInstance<EditValues>
           <>
             <Col xs={12} sm={6}>
               <Form.Item name="minAgeMonths" label={t('institution.minAgeMonths')}>
-                <InputNumber min={0} max={36} precision={0} style={{ width: '100%' }} />
+                <InputNumber
+                  min={0}
+                  max={36}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid={tid('min-age')}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6}>
               <Form.Item name="maxAgeMonths" label={t('institution.maxAgeMonths')}>
-                <InputNumber min={0} max={36} precision={0} style={{ width: '100%' }} />
+                <InputNumber
+                  min={0}
+                  max={36}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  data-testid={tid('max-age')}
+                />
               </Form.Item>
             </Col>
           </>

@@ -1,8 +1,8 @@
-import { LockOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SearchOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { type ApiError, post, setCsrfToken } from '../../api/client';
 import { fetchMe, keys, useMe } from '../../api/queries';
 import type { LoginResult } from '../../api/types';
@@ -15,7 +15,10 @@ interface LoginForm {
   password: string;
 }
 
-/** Sign in with username and password; shows the server's reason when refused (e.g. locked). */
+/**
+ * Sign in with username and password; shows the server's reason when refused (e.g. locked). Public
+ * ways out: the care directory above the card, institution self-registration below it.
+ */
 export default function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -142,6 +145,14 @@ export default function LoginPage() {
             {t('login.demoHint')}
           </Typography.Paragraph>
         </Card>
+        <div style={{ width: '100%', maxWidth: 400, textAlign: 'center' }}>
+          <Link to="/register" data-testid="register-link" style={{ fontSize: 15 }}>
+            <ShopOutlined /> {t('login.register')}
+          </Link>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+            {t('login.registerHint')}
+          </Typography.Paragraph>
+        </div>
       </div>
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center', fontSize: 12 }}>
         {t('app.footer')}
