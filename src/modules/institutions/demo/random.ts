@@ -1,3 +1,4 @@
+export { apportion } from '../../../lib/apportion.js';
 /**
  * Deterministic randomness for the demo register: the same seed gives the same Hebei every time,
  * so screenshots, tests and bug reports agree on what the demo holds.
@@ -53,21 +54,4 @@ export function seededRandom(seed: string): Random {
     return `${h[0]}${h[1]}${h[2]}${h[3]}-${h[4]}${h[5]}-${h[6]}${h[7]}-${h[8]}${h[9]}-${h[10]}${h[11]}${h[12]}${h[13]}${h[14]}${h[15]}`;
   };
   return next;
-}
-
-/** Split a whole number by weights into whole numbers that add up exactly (largest remainder). */
-export function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const exact = weights.map((w) => (total * w) / sum);
-  const parts = exact.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left-- <= 0) break;
-    parts[i]! += 1;
-  }
-  return parts;
 }
