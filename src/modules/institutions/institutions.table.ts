@@ -58,6 +58,29 @@ export const institutions = pgTable(
     grade: text('grade'),
     stars: smallint('stars'),
     status: text('status').notNull().default('draft'),
+    /*
+     * What the public directory lists, kept exact in the same transaction by triggers on
+     * `classes` and `institution_functions` (migration 0004_directory_places_triggers), so a
+     * search reads one row per institution. Not written by the application.
+     */
+    /** Licensed places over the active classes; null without an active class. */
+    classCapacity: integer('class_capacity'),
+    /** Free places over the active classes (licensed − enrolled, never below 0); null without one. */
+    classFree: integer('class_free'),
+    /** Types of the active classes (infant, toddler…), for the age filter. */
+    classTypes: text('class_types').array().notNull().default(sql`'{}'::text[]`),
+    /** Capacity of the childcare function (declared places). */
+    childcareCapacity: integer('childcare_capacity'),
+    /** Capacity of the elderly functions (beds, day places, meal seats). */
+    elderlyCapacity: integer('elderly_capacity'),
+    /**
+     * The ~0.05° grid cell of the location (rows of 0.05° latitude × 10,000 + columns of 0.05°
+     * longitude), for the directory's distance search through a plain btree: see `cellsAround`
+     * in directory.cells.ts, which must compute cells the very same way.
+     */
+    geoCell: integer('geo_cell').generatedAlwaysAs(
+      sql`(floor((lat + 90::float8) / 0.05::float8) * 10000 + floor((lng + 180::float8) / 0.05::float8))::integer`,
+    ),
     filedAt: timestamp('filed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
