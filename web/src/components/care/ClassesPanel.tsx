@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { careKeys, useClasses } from '../../api/institutions';
 import type { ChildcareClass } from '../../api/types';
 import { codeLabel } from '../../lib/care-codes';
 import { ClassModal } from './ClassModal';
+import { DeleteLink } from './DeleteLink';
 
 /** An institution's childcare classes with size and carer-ratio checks; editable by its admin. */
 export function ClassesPanel({
@@ -117,22 +118,11 @@ export function ClassesPanel({
                 >
                   {t('common.edit')}
                 </Button>
-                <Popconfirm
+                <DeleteLink
                   title={t('classes.confirmDelete', { name: row.name })}
-                  onConfirm={() => remove.mutateAsync(row.id).catch(() => undefined)}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                >
-                  <Button
-                    type="link"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    data-testid="class-delete"
-                  >
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                  onConfirm={() => remove.mutateAsync(row.id)}
+                  testId="class-delete"
+                />
               </Space>
             ),
           },

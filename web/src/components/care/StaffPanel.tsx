@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { careKeys, useClasses, useStaff } from '../../api/institutions';
 import type { Certificate, StaffMember } from '../../api/types';
 import { codeLabel } from '../../lib/care-codes';
 import { CertificateModal } from './CertificateModal';
+import { DeleteLink } from './DeleteLink';
 import { StaffDrawer } from './StaffDrawer';
 
 /** How soon a certificate runs out: expired (red), within 30 days (orange), else fine. */
@@ -177,22 +178,11 @@ export function StaffPanel({ institutionId, canManage }: { institutionId: string
                 >
                   {t('staff.addCertificate')}
                 </Button>
-                <Popconfirm
+                <DeleteLink
                   title={t('staff.confirmDelete', { name: row.name })}
-                  onConfirm={() => removeStaff.mutateAsync(row.id).catch(() => undefined)}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                >
-                  <Button
-                    type="link"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    data-testid="staff-delete"
-                  >
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
+                  onConfirm={() => removeStaff.mutateAsync(row.id)}
+                  testId="staff-delete"
+                />
               </Space>
             ),
           },
