@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filings, uploads } from '../modules/institutions/filing.table.js';
 import { staffCertificates } from '../modules/institutions/staff.table.js';
+import { itemsOf } from '../standards/capability-assessment.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { buildClass, buildStaff } from '../test/institutions.js';
 import { seedTestRegions } from '../test/regions.js';
@@ -61,6 +62,11 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/accounts') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/accounts') },
     { who: 'changan', status: 403, call: (c) => c.get('/api/accounts?regionCode=130104') },
+  ],
+  'GET /api/accounts/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/accounts/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/accounts/export.xlsx') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/accounts/export.xlsx?regionCode=130104') },
   ],
   'GET /api/accounts/{id}': [
     { who: 'anonymous', status: 401, call: (c, a) => c.get(`/api/accounts/${a.changanAccountId}`) },
@@ -222,6 +228,11 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'resident', status: 403, call: (c) => c.get('/api/filings/queue') },
     { who: 'township', status: 403, call: (c) => c.get('/api/filings/queue') },
   ],
+  'GET /api/filings/queue/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/filings/queue/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/filings/queue/export.xlsx') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/filings/queue/export.xlsx') },
+  ],
   'GET /api/filings/{id}': [
     { who: 'anonymous', status: 401, call: (c) => c.get(`/api/filings/${NO_ID}`) },
     { who: 'resident', status: 403, call: async (c) => c.get(`/api/filings/${await changanFiling()}`) },
@@ -366,6 +377,10 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/compliance/expiring') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/compliance/expiring') },
   ],
+  'GET /api/compliance/expiring/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/compliance/expiring/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/compliance/expiring/export.xlsx') },
+  ],
   'GET /api/institutions/{id}/capacity': [
     { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/capacity`) },
     { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/capacity`) },
@@ -379,6 +394,11 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/audit') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/audit') },
     { who: 'changan', status: 403, call: (c) => c.get('/api/audit?regionCode=130104') },
+  ],
+  'GET /api/audit/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/audit/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/audit/export.xlsx') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/audit/export.xlsx?regionCode=130104') },
   ],
   'GET /api/regions/{code}/stats': [
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/regions/130102/stats') },
@@ -423,6 +443,12 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
         }),
     },
   ],
+  'GET /api/assessments/form': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/assessments/form') },
+  ],
+  'POST /api/assessments/score': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/assessments/score', ASSESSMENT) },
+  ],
 };
 
 function putSetting(c: TestClient, regionPrefix: string) {
@@ -434,6 +460,13 @@ function putSetting(c: TestClient, regionPrefix: string) {
 }
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** A complete capability assessment form (all 26 items at their maximum). */
+const ASSESSMENT = {
+  scores: Object.fromEntries(itemsOf().map((i) => [i.key, i.max])),
+  coma: false,
+  dementia: false,
+  riskEvents30d: 0,
+};
 const NEW_CLASS = { name: '托小一班', type: 'toddler', capacity: 10 };
 const NEW_STAFF = { name: '张老师', role: 'carer' };
 const NEW_CERT = { kind: 'health_certificate', issuedOn: '2025-03-01' };

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
+import { assessmentsRoutes } from '../modules/assessments/assessments.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { geoRoutes } from '../modules/geo/geo.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(capacityRoutes, deps);
   await app.register(geoRoutes, deps);
   await app.register(settingsRoutes, deps);
+  await app.register(assessmentsRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

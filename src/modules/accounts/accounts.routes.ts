@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx.js';
 import type { AppDeps } from '../../server/deps.js';
 import { contextOf } from '../../server/plugins/auth.js';
+import { exportAccounts } from './accounts.export.js';
 import {
   AccountList,
   AccountListQuery,
@@ -38,6 +40,19 @@ export const accountsRoutes: FastifyPluginAsync<AppDeps> = async (base, { databa
       },
     },
     async (req) => service.listAccounts(db, contextOf(req), req.query),
+  );
+
+  app.get(
+    '/api/accounts/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The accounts list as XLSX, with the filters of the list (phones masked; audited)',
+        querystring: AccountListQuery.omit({ page: true, pageSize: true }),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportAccounts(db, contextOf(req), req.query)),
   );
 
   app.get(

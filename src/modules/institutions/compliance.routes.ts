@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx.js';
 import type { AppDeps } from '../../server/deps.js';
 import { contextOf } from '../../server/plugins/auth.js';
 import { IdParams } from './classes.schema.js';
+import { exportExpiring } from './compliance.export.js';
 import * as service from './compliance.service.js';
 import { ExpiringList, ExpiringQuery } from './staff.schema.js';
 
@@ -54,5 +56,18 @@ export const complianceRoutes: FastifyPluginAsync<AppDeps> = async (base, { data
       },
     },
     async (req) => service.listExpiring(db, contextOf(req), req.query),
+  );
+
+  app.get(
+    '/api/compliance/expiring/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Certificates expiring within N days as XLSX, in my scope (audited)',
+        querystring: ExpiringQuery.omit({ page: true, pageSize: true }),
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportExpiring(db, contextOf(req), req.query)),
   );
 };

@@ -119,6 +119,16 @@ describe('register export', () => {
     );
   });
 
+  it('is audited as institutions.export with the filters and the rows written', async () => {
+    await readBack(await changan.get('/api/institutions/export.xlsx?status=filed'));
+    const trail = (await changan.get('/api/audit?action=institutions.export')).json();
+    expect(trail.items[0]).toMatchObject({
+      entityType: 'institution',
+      regionCode: '130102',
+      after: { filters: { status: 'filed' }, rows: 2 },
+    });
+  });
+
   it('refuses other regions, residents, institution users and anonymous callers', async () => {
     expect((await changan.get('/api/institutions/export.xlsx?regionCode=130104')).statusCode).toBe(403);
     const resident = await t.login(

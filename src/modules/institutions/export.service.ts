@@ -1,34 +1,42 @@
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.js';
+import { streamXlsx, type XlsxColumn, type XlsxDownload, type XlsxValue } from '../../lib/xlsx.js';
 import type { RequestContext } from '../../server/context.js';
 import { forbidden, outOfScope } from '../../server/errors.js';
 import type { Lang } from '../../server/i18n.js';
 import { hasPermission, ROLES } from '../accounts/roles.js';
 import { regionPrefixOf, requireActor } from '../accounts/scope.js';
+import { mutate } from '../audit/audit.service.js';
 import { capacityFunctionOf } from './import.parse.js';
 import * as repo from './import.repo.js';
 import { INSTITUTION_KINDS, KIND_KEYS, OPERATORS } from './institutions.kinds.js';
 
+/** A column headed as the import reads it: the Chinese header, or the key itself in English. */
+const column = (key: string, zh: string, width: number, format?: 'number'): XlsxColumn => ({
+  key,
+  header: { 'zh-CN': zh, en: key },
+  width,
+  ...(format ? { format } : {}),
+});
+
 /** The sheet's columns: the import's own headers, so an exported sheet imports again. */
-const COLUMNS = [
-  { key: 'name', zh: '名称', width: 32 },
-  { key: 'kind', zh: '类型', width: 22 },
-  { key: 'operator', zh: '举办性质', width: 12 },
-  { key: 'region_code', zh: '区划代码', width: 15 },
-  { key: 'region_name', zh: '区划名称', width: 24 },
-  { key: 'address', zh: '地址', width: 36 },
-  { key: 'capacity', zh: '托位/床位数', width: 12 },
-  { key: 'affordable', zh: '普惠', width: 8 },
-  { key: 'price_cap', zh: '收费上限', width: 10 },
-  { key: 'phone', zh: '电话', width: 16 },
-  { key: 'lng', zh: '经度', width: 12 },
-  { key: 'lat', zh: '纬度', width: 12 },
-  { key: 'status', zh: '状态', width: 10 },
-  { key: 'grade', zh: '质量等级', width: 10 },
-  { key: 'stars', zh: '星级', width: 8 },
-  { key: 'filed_at', zh: '备案日期', width: 12 },
-] as const;
+const COLUMNS: readonly XlsxColumn[] = [
+  column('name', '名称', 32),
+  column('kind', '类型', 22),
+  column('operator', '举办性质', 12),
+  column('region_code', '区划代码', 15),
+  column('region_name', '区划名称', 24),
+  column('address', '地址', 36),
+  column('capacity', '托位/床位数', 12, 'number'),
+  column('affordable', '普惠', 8),
+  column('price_cap', '收费上限', 10, 'number'),
+  column('phone', '电话', 16),
+  column('lng', '经度', 12, 'number'),
+  column('lat', '纬度', 12, 'number'),
+  column('status', '状态', 10),
+  column('grade', '质量等级', 10),
+  column('stars', '星级', 8, 'number'),
+  column('filed_at', '备案日期', 12),
+];
 
 const STATUS_NAMES: Record<string, string> = {
   draft: '草稿',
@@ -43,24 +51,19 @@ const STATUS_NAMES: Record<string, string> = {
 const PAGE = 2000;
 const CAPACITY_FUNCTION = Object.fromEntries(KIND_KEYS.map((k) => [k, capacityFunctionOf(k)]));
 
-export interface RegisterExport {
-  filename: string;
-  /** The XLSX bytes, produced while they are sent. */
-  stream: Readable;
-}
-
 /**
  * The register as an XLSX sheet, with the filters of the list and inside the caller's region
  * (officials and the system administrator only). Headers and values are in the caller's
- * language; the header row is bold, shaded and frozen. Rows are read and written page by page,
- * so a province's register streams without being held in memory. Scope is checked before the
- * first byte: a refusal is still a clean 403.
+ * language. Rows are read and written page by page (keyset), so a province's register streams
+ * without being held in memory. Scope is checked before the first byte: a refusal is still a
+ * clean 403. Once the last row is written the export is audited as `institutions.export` with
+ * its filters and row count.
  */
 export function exportInstitutions(
   database: Database,
   ctx: RequestContext,
   filters: repo.RegisterFilters,
-): RegisterExport {
+): XlsxDownload {
   const actor = requireActor(ctx.actor);
   const roleKind = ROLES[actor.role].kind;
   if (!hasPermission(actor.role, 'institutions.read') || (roleKind !== 'official' && roleKind !== 'admin')) {
@@ -70,36 +73,24 @@ export function exportInstitutions(
   const wanted = filters.regionCode ?? '';
   if (!wanted.startsWith(scopePrefix) && !scopePrefix.startsWith(wanted)) throw outOfScope(scopePrefix);
   const narrowed = { ...filters, regionCode: wanted.startsWith(scopePrefix) ? wanted : undefined };
-  const stream = new PassThrough();
-  writeSheet(database, scopePrefix, narrowed, ctx.lang, stream).catch((err: unknown) =>
-    stream.destroy(err as Error),
-  );
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-  return { filename: `institutions-${scopePrefix || 'all'}-${day}.xlsx`, stream };
+  return streamXlsx({
+    list: `institutions-${scopePrefix || 'all'}`,
+    sheetName: { 'zh-CN': '机构名录', en: 'Institutions' },
+    columns: COLUMNS,
+    lang: ctx.lang,
+    rows: registerRows(database, ctx, scopePrefix, narrowed),
+  });
 }
 
-async function writeSheet(
+/** The register's rows page by page; the export is audited after the last one. */
+async function* registerRows(
   database: Database,
+  ctx: RequestContext,
   scopePrefix: string,
   filters: repo.RegisterFilters,
-  lang: Lang,
-  out: PassThrough,
-): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  const sheet = workbook.addWorksheet(lang === 'en' ? 'Institutions' : '机构名录', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = COLUMNS.map((c) => ({ header: lang === 'en' ? c.key : c.zh, key: c.key, width: c.width }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-  header.alignment = { vertical: 'middle' };
-  header.commit();
+): AsyncGenerator<Record<string, XlsxValue>> {
   let cursor: repo.RegisterCursor | null = null;
+  let rows = 0;
   for (;;) {
     const page = await repo.listRegisterPage(
       database.db,
@@ -109,17 +100,25 @@ async function writeSheet(
       cursor,
       PAGE,
     );
-    for (const row of page) sheet.addRow(present(row, lang)).commit();
+    for (const row of page) yield present(row, ctx.lang);
+    rows += page.length;
     if (page.length < PAGE) break;
     const last = page[page.length - 1]!;
     cursor = { regionCode: last.regionCode, name: last.name, id: last.id };
   }
-  sheet.commit();
-  await workbook.commit();
+  const recorded = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
+  await mutate(database.db, ctx, (_tx, audit) =>
+    audit({
+      action: 'institutions.export',
+      entityType: 'institution',
+      regionCode: filters.regionCode ?? scopePrefix,
+      after: { filters: recorded, rows },
+    }),
+  );
 }
 
 /** One sheet row: the fields the export shows, labels in the caller's language. */
-function present(row: repo.RegisterRow, lang: Lang): Record<string, string | number | null> {
+function present(row: repo.RegisterRow, lang: Lang): Record<string, XlsxValue> {
   const en = lang === 'en';
   const kind = INSTITUTION_KINDS[row.kind as keyof typeof INSTITUTION_KINDS];
   const operator = OPERATORS[row.operator as keyof typeof OPERATORS];

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx.js';
 import type { AppDeps } from '../../server/deps.js';
 import { contextOf } from '../../server/plugins/auth.js';
-import { filingQueue } from './filing.queue.js';
+import { exportFilingQueue, filingQueue } from './filing.queue.js';
 import {
   ActionBody,
   ActionParams,
@@ -61,6 +62,19 @@ export const filingRoutes: FastifyPluginAsync<AppDeps> = async (base, { database
       },
     },
     async (req) => filingQueue(db, contextOf(req), req.query),
+  );
+
+  app.get(
+    '/api/filings/queue/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The work queue as XLSX, with the filters of the queue (audited)',
+        querystring: QueueQuery,
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (req, reply) => sendXlsx(reply, await exportFilingQueue(db, contextOf(req), req.query)),
   );
 
   app.get(

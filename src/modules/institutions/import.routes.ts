@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendXlsx, XLSX_TYPE } from '../../lib/xlsx.js';
 import type { AppDeps } from '../../server/deps.js';
 import { badRequest, M } from '../../server/errors.js';
 import { contextOf } from '../../server/plugins/auth.js';
@@ -7,8 +8,6 @@ import { requireActor } from '../accounts/scope.js';
 import { exportInstitutions } from './export.service.js';
 import { ExportQuery, ImportQuery, InstitutionImportView } from './import.schema.js';
 import { assertCanImport, importInstitutionsFile } from './import.service.js';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The register in and out as sheets: import from CSV/XLSX (all rows or none) and export to XLSX. */
 export const institutionsImportRoutes: FastifyPluginAsync<AppDeps> = async (base, { database }) => {
@@ -49,12 +48,7 @@ export const institutionsImportRoutes: FastifyPluginAsync<AppDeps> = async (base
     async (req, reply) => {
       const { affordable, ...rest } = req.query;
       const filters = { ...rest, affordable: affordable === undefined ? undefined : affordable === 'true' };
-      const { filename, stream } = exportInstitutions(database, contextOf(req), filters);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(stream);
+      return sendXlsx(reply, exportInstitutions(database, contextOf(req), filters));
     },
   );
 };

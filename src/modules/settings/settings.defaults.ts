@@ -150,6 +150,15 @@ export const SETTING_DEFINITIONS = {
     department: 'civil',
     names: { 'zh-CN': '上门服务签到距离容差（米）', en: 'Visit check-in distance tolerance (m)' },
   }),
+  'assessment.stack_grade_adjustments': define({
+    schema: z.boolean(),
+    default: true,
+    department: 'civil',
+    names: {
+      'zh-CN': '老年人能力评估：认知障碍/精神疾病与照护风险事件的加重一级是否叠加',
+      en: 'Capability assessment: whether the dementia and care-risk "one grade worse" rules stack',
+    },
+  }),
   'planning.walk_minutes': define({
     schema: WalkMinutes,
     default: [5, 10, 15],

@@ -78,6 +78,11 @@ export const KNOWN_ACTIONS = [
   'certificate.delete',
   'settings.create',
   'settings.replace',
+  'accounts.export',
+  'audit.export',
+  'institutions.export',
+  'filing_queue.export',
+  'certificates_expiring.export',
 ] as const;
 
 export const KNOWN_ENTITY_TYPES = [

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccountFilters, useAccounts, useRoles, useSession } from '../../api/queries';
 import type { Account } from '../../api/types';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/labels';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -106,6 +107,7 @@ export default function AccountsPage() {
         <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
           {t('accounts.title')}
         </Typography.Title>
+        <ExportXlsxButton path="/api/accounts/export.xlsx" filters={filters} />
         {canManage && (
           <Button
             type="primary"

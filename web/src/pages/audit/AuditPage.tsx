@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditFilters, useAudit } from '../../api/queries';
 import type { AuditEntry } from '../../api/types';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { formatDateTime } from '../../lib/format';
 import {
   actionLabel,
@@ -104,9 +105,12 @@ export default function AuditPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('audit.title')}
-      </Typography.Title>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
+          {t('audit.title')}
+        </Typography.Title>
+        <ExportXlsxButton path="/api/audit/export.xlsx" filters={filters} />
+      </div>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <AutoComplete

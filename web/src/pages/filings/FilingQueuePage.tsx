@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type QueueFilters, useFilingQueue } from '../../api/institutions';
 import type { FilingQueueItem } from '../../api/types';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton';
 import { codeLabel, FILING_STATUS_COLORS } from '../../lib/care-codes';
 import { deadlineTone } from '../../lib/deadlines';
 import { formatDateTime } from '../../lib/format';
@@ -101,9 +102,12 @@ export default function FilingQueuePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('filing.queueTitle')}
-      </Typography.Title>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
+          {t('filing.queueTitle')}
+        </Typography.Title>
+        <ExportXlsxButton path="/api/filings/queue/export.xlsx" filters={filters} />
+      </div>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
