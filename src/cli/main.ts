@@ -6,6 +6,8 @@ import { createFieldCipher, loadMasterKey } from '../lib/secrets.js';
 import { CreateAccountBody } from '../modules/accounts/accounts.schema.js';
 import { createAccount } from '../modules/accounts/accounts.service.js';
 import { importInstitutionsFile } from '../modules/institutions/import.service.js';
+import { SOURCES, type Source } from '../modules/people/roster.schema.js';
+import { importRoster } from '../modules/people/roster.service.js';
 import { importPopulationFile, loadRegionYearFromCsv } from '../modules/regions/regions.service.js';
 import { loadConfig } from '../server/config.js';
 import type { RequestContext } from '../server/context.js';
@@ -133,6 +135,43 @@ importCommand
         progress.stop();
         // A refused import (any bad row) lists every row's problem before the error line.
         if (err instanceof AppError && err.details?.errors) console.log(JSON.stringify(err.details, null, 2));
+        throw err;
+      }
+    }),
+  );
+
+importCommand
+  .command('roster <file>')
+  .description(
+    "import a department's file into the roster of older people (CSV or XLSX: 身份证号/id_number, 姓名/name, 区划代码/region_code, flag columns)",
+  )
+  .requiredOption('--source <department>', `the department the file comes from: ${SOURCES.join(', ')}`)
+  .option('--dry-run', 'check every row and write nothing')
+  .action((file: string, options: { source: string; dryRun?: boolean }) =>
+    withDatabase(async (database) => {
+      if (!(SOURCES as readonly string[]).includes(options.source)) {
+        throw new Error(`--source must be one of: ${SOURCES.join(', ')}`);
+      }
+      const buffer = await readFile(file);
+      const cipher = createFieldCipher(loadMasterKey(loadConfig().dataDir));
+      const progress = terminalProgress();
+      try {
+        const result = await importRoster(
+          database,
+          cipher,
+          cliContext(),
+          { filename: path.basename(file), buffer },
+          {
+            source: options.source as Source,
+            dryRun: Boolean(options.dryRun),
+            onProgress: (done, total, stage) => progress(`roster: ${stage}`, done, total),
+          },
+        );
+        progress.stop();
+        console.log(JSON.stringify(result, null, 2));
+        if (result.errors.length > 0) process.exitCode = 1;
+      } catch (err) {
+        progress.stop();
         throw err;
       }
     }),

@@ -5,5 +5,6 @@ export * from '../modules/institutions/classes.table.js';
 export * from '../modules/institutions/filing.table.js';
 export * from '../modules/institutions/institutions.table.js';
 export * from '../modules/institutions/staff.table.js';
+export * from '../modules/people/people.table.js';
 export * from '../modules/regions/regions.table.js';
 export * from '../modules/settings/settings.table.js';

@@ -443,6 +443,96 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
         }),
     },
   ],
+  'POST /api/roster/import': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) =>
+        c.request({
+          method: 'POST',
+          url: '/api/roster/import?source=civil_affairs&dryRun=true',
+          ...csv('id_number,name,region_code'),
+        }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) =>
+        c.request({
+          method: 'POST',
+          url: '/api/roster/import?source=civil_affairs&dryRun=true',
+          ...csv('id_number,name,region_code'),
+        }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) =>
+        c.request({
+          method: 'POST',
+          url: '/api/roster/import?source=civil_affairs&dryRun=true',
+          ...csv('id_number,name,region_code'),
+        }),
+    },
+  ],
+  'GET /api/roster': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/roster') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/roster') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/roster') },
+  ],
+  'GET /api/roster/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/roster/00000000-0000-4000-8000-000000000000') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/roster/00000000-0000-4000-8000-000000000000') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/roster/00000000-0000-4000-8000-000000000000') },
+  ],
+  'GET /api/roster/conflicts': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/roster/conflicts') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/roster/conflicts') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/roster/conflicts') },
+  ],
+  'POST /api/roster/conflicts/{id}/resolve': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) =>
+        c.post('/api/roster/conflicts/00000000-0000-4000-8000-000000000000/resolve', {
+          choose: 'civil_affairs',
+        }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) =>
+        c.post('/api/roster/conflicts/00000000-0000-4000-8000-000000000000/resolve', {
+          choose: 'civil_affairs',
+        }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) =>
+        c.post('/api/roster/conflicts/00000000-0000-4000-8000-000000000000/resolve', {
+          choose: 'civil_affairs',
+        }),
+    },
+  ],
+  'POST /api/roster/{id}/reveal-id': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post('/api/roster/00000000-0000-4000-8000-000000000000/reveal-id'),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) => c.post('/api/roster/00000000-0000-4000-8000-000000000000/reveal-id'),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) => c.post('/api/roster/00000000-0000-4000-8000-000000000000/reveal-id'),
+    },
+  ],
   'GET /api/assessments/form': [
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/assessments/form') },
   ],

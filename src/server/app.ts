@@ -23,6 +23,7 @@ import { institutionsImportRoutes } from '../modules/institutions/import.routes.
 import { institutionsRoutes } from '../modules/institutions/institutions.routes.js';
 import { staffRoutes } from '../modules/institutions/staff.routes.js';
 import { uploadsRoutes } from '../modules/institutions/uploads.routes.js';
+import { rosterRoutes } from '../modules/people/roster.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import type { AppDeps } from './deps.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(geoRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(assessmentsRoutes, deps);
+  await app.register(rosterRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -100,6 +100,14 @@ export const PERMISSIONS = {
   ],
   /** Change an institution's classes, staff and certificates: its admin and the system administrator. */
   'institutions.staffing.manage': ['institution_admin', 'sysadmin'],
+  /** Read the roster of older people (civil affairs officials, community workers, assessors; scoped). */
+  'people.read': ROLE_KEYS.filter(
+    (r) => r === 'sysadmin' || ('department' in ROLES[r] && ROLES[r].department === 'civil'),
+  ),
+  /** Import department files into the roster and resolve its conflicts (civil affairs, county and up). */
+  'people.manage': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** See a person's full ID number (audited each time). */
+  'people.reveal_id': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
   /** Change a region's settings (rules that differ by region), inside the caller's scope. */
   'settings.manage': ['health_city', 'civil_city', 'health_province', 'civil_province', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
