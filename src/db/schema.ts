@@ -8,3 +8,8 @@ export * from '../modules/institutions/staff.table.js';
 export * from '../modules/people/people.table.js';
 export * from '../modules/regions/regions.table.js';
 export * from '../modules/settings/settings.table.js';
+export * from '../modules/attendance/attendance.table.js';
+export * from '../modules/bookings/bookings.table.js';
+export * from '../modules/households/households.table.js';
+export * from '../modules/idempotency/idempotency.table.js';
+export * from '../modules/notifications/notifications.table.js';

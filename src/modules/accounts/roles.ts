@@ -108,6 +108,14 @@ export const PERMISSIONS = {
   'people.manage': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
   /** See a person's full ID number (audited each time). */
   'people.reveal_id': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** Keep a household and book care, appointments and meals for its members. */
+  'bookings.book': ['resident'],
+  /** Publish places (offers), see the institution's bookings and waitlist: its admin and staff. */
+  'bookings.manage': ['institution_admin', 'institution_staff', 'sysadmin'],
+  /** Roster carers into classes, check children in and out, record health checks, see the room board. */
+  'attendance.manage': ['institution_admin', 'institution_staff', 'sysadmin'],
+  /** Read one's own notifications (everyone signed in). */
+  'notifications.read': ROLE_KEYS,
   /** Change a region's settings (rules that differ by region), inside the caller's scope. */
   'settings.manage': ['health_city', 'civil_city', 'health_province', 'civil_province', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
