@@ -23,6 +23,8 @@ import { institutionsImportRoutes } from '../modules/institutions/import.routes.
 import { institutionsRoutes } from '../modules/institutions/institutions.routes.js';
 import { staffRoutes } from '../modules/institutions/staff.routes.js';
 import { uploadsRoutes } from '../modules/institutions/uploads.routes.js';
+import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { rosterRoutes } from '../modules/people/roster.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
@@ -103,6 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(settingsRoutes, deps);
   await app.register(assessmentsRoutes, deps);
   await app.register(rosterRoutes, deps);
+  await app.register(notificationsRoutes, deps);
+  await app.register(bookingsRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -159,6 +159,53 @@ export const SETTING_DEFINITIONS = {
       en: 'Capability assessment: whether the dementia and care-risk "one grade worse" rules stack',
     },
   }),
+  'bookings.hold_minutes': define({
+    schema: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60),
+    default: 720,
+    department: null,
+    names: {
+      'zh-CN': '候补递补名额的保留时长（分钟），逾期未确认顺延下一位',
+      en: 'How long a place offered from the waitlist is held for confirmation (minutes)',
+    },
+  }),
+  'childcare.booking_subsidy': define({
+    schema: z
+      .object({
+        /** Only affordable (普惠) institutions' places are subsidised. */
+        affordableOnly: z.boolean(),
+        /** Yuan per month of enrolment. */
+        full_day: z.number().min(0).max(10000),
+        half_day: z.number().min(0).max(10000),
+        /** Yuan per hour / per day. */
+        hourly: z.number().min(0).max(1000),
+        temporary: z.number().min(0).max(1000),
+      })
+      .strict(),
+    default: { affordableOnly: true, full_day: 300, half_day: 150, hourly: 0, temporary: 0 },
+    department: 'health',
+    names: { 'zh-CN': '托育服务补贴（元）', en: 'Childcare subsidy (yuan)' },
+  }),
+  'meals.subsidy': define({
+    schema: z
+      .array(
+        z.object({ minAge: z.number().int().min(0).max(120), amount: z.number().min(0).max(100) }).strict(),
+      )
+      .max(10),
+    default: [
+      { minAge: 60, amount: 2 },
+      { minAge: 80, amount: 4 },
+      { minAge: 90, amount: 6 },
+    ],
+    department: 'civil',
+    names: {
+      'zh-CN': '老年助餐每餐补贴（元，按年龄取最高档）',
+      en: 'Community meal subsidy per meal (yuan, highest age band that applies)',
+    },
+  }),
   'planning.walk_minutes': define({
     schema: WalkMinutes,
     default: [5, 10, 15],

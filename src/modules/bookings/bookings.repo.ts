@@ -1,0 +1,291 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/client.js';
+import { householdMembers, households } from '../households/households.table.js';
+import { classes } from '../institutions/classes.table.js';
+import { institutions } from '../institutions/institutions.table.js';
+import { bookingOffers, bookings, offers, waitlistEntries } from './bookings.table.js';
+
+export type BookingRow = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
+export type WaitlistRow = typeof waitlistEntries.$inferSelect;
+export type OfferRow = typeof offers.$inferSelect;
+
+const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+
+/** A member of the resident's own household (undefined for anyone else's). */
+export async function findOwnMember(db: Executor, accountId: string, memberId: string) {
+  const [row] = await db
+    .select({ member: householdMembers, regionCode: households.regionCode, householdId: households.id })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(
+      and(
+        eq(householdMembers.id, memberId),
+        eq(households.ownerAccountId, accountId),
+        eq(householdMembers.status, 'active'),
+      ),
+    );
+  return row;
+}
+
+export async function findMember(db: Executor, memberId: string) {
+  const [row] = await db
+    .select({ member: householdMembers, regionCode: households.regionCode, householdId: households.id })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(eq(householdMembers.id, memberId));
+  return row;
+}
+
+export async function findOffers(db: Executor, ids: readonly string[]): Promise<OfferRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(offers)
+    .where(inArray(offers.id, [...ids]));
+}
+
+/** Open offers of one form in a class from `fromDay` to `toDay`, in day order. */
+export async function findClassOffers(
+  db: Executor,
+  classId: string,
+  form: string,
+  fromDay: string,
+  toDay: string,
+) {
+  return db
+    .select()
+    .from(offers)
+    .where(
+      and(
+        eq(offers.classId, classId),
+        eq(offers.form, form),
+        eq(offers.service, 'childcare'),
+        gte(offers.day, fromDay),
+        lte(offers.day, toDay),
+        eq(offers.status, 'open'),
+      ),
+    )
+    .orderBy(asc(offers.day), asc(offers.startsMin));
+}
+
+/** Whether the member holds a live booking of the service overlapping these offers' times. */
+export async function hasOverlap(
+  db: Executor,
+  memberId: string,
+  service: string,
+  spans: readonly { day: string; startsMin: number; endsMin: number }[],
+  excludeBookingId?: string,
+): Promise<string | null> {
+  if (spans.length === 0) return null;
+  const days = [...new Set(spans.map((s) => s.day))];
+  const rows = await db
+    .select({ day: offers.day, startsMin: offers.startsMin, endsMin: offers.endsMin })
+    .from(bookings)
+    .innerJoin(bookingOffers, eq(bookingOffers.bookingId, bookings.id))
+    .innerJoin(offers, eq(offers.id, bookingOffers.offerId))
+    .where(
+      and(
+        eq(bookings.memberId, memberId),
+        eq(bookings.service, service),
+        inArray(bookings.status, ['confirmed', 'held']),
+        inArray(offers.day, days),
+        excludeBookingId ? sql`${bookings.id} <> ${excludeBookingId}` : undefined,
+      ),
+    );
+  for (const s of spans) {
+    if (rows.some((r) => r.day === s.day && r.startsMin < s.endsMin && r.endsMin > s.startsMin)) return s.day;
+  }
+  return null;
+}
+
+export async function insertBooking(
+  tx: Tx,
+  row: NewBooking,
+  offerIds: readonly string[],
+): Promise<BookingRow> {
+  const [booking] = await tx.insert(bookings).values(row).returning();
+  await tx.execute(sql`
+    INSERT INTO booking_offers (booking_id, offer_id)
+    SELECT ${booking!.id}::uuid, o FROM unnest(${pgArray(offerIds)}::uuid[]) AS o`);
+  return booking!;
+}
+
+export async function lockBooking(tx: Tx, id: string): Promise<BookingRow | undefined> {
+  const [row] = await tx.select().from(bookings).where(eq(bookings.id, id)).for('update');
+  return row;
+}
+
+export async function findBooking(db: Executor, id: string): Promise<BookingRow | undefined> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id));
+  return row;
+}
+
+export async function updateBooking(tx: Tx, id: string, patch: Partial<NewBooking>): Promise<BookingRow> {
+  const [row] = await tx
+    .update(bookings)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(bookings.id, id))
+    .returning();
+  return row!;
+}
+
+/** The offers a booking holds, in time order. */
+export async function bookingOffersOf(db: Executor, bookingIds: readonly string[]) {
+  if (bookingIds.length === 0) return [];
+  return db
+    .select({ bookingId: bookingOffers.bookingId, offer: offers })
+    .from(bookingOffers)
+    .innerJoin(offers, eq(offers.id, bookingOffers.offerId))
+    .where(inArray(bookingOffers.bookingId, [...bookingIds]))
+    .orderBy(asc(offers.day), asc(offers.startsMin));
+}
+
+export async function removeBookingOffers(tx: Tx, bookingId: string, offerIds: readonly string[]) {
+  if (offerIds.length === 0) return;
+  await tx
+    .delete(bookingOffers)
+    .where(and(eq(bookingOffers.bookingId, bookingId), inArray(bookingOffers.offerId, [...offerIds])));
+}
+
+/** Waiting entries that want any of `offerIds`, first in line first. */
+export async function waitingFor(
+  db: Executor,
+  offerIds: readonly string[],
+  limit = 20,
+): Promise<WaitlistRow[]> {
+  if (offerIds.length === 0) return [];
+  return db
+    .select()
+    .from(waitlistEntries)
+    .where(
+      and(
+        eq(waitlistEntries.status, 'waiting'),
+        sql`${waitlistEntries.offerIds} && ${pgArray(offerIds)}::uuid[]`,
+      ),
+    )
+    .orderBy(asc(waitlistEntries.seq))
+    .limit(limit);
+}
+
+export async function lockEntries(tx: Tx, ids: readonly string[]): Promise<WaitlistRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(waitlistEntries)
+    .where(inArray(waitlistEntries.id, [...ids]))
+    .orderBy(asc(waitlistEntries.seq))
+    .for('update');
+}
+
+export async function insertEntry(tx: Tx, row: typeof waitlistEntries.$inferInsert): Promise<WaitlistRow> {
+  const [entry] = await tx.insert(waitlistEntries).values(row).returning();
+  return entry!;
+}
+
+export async function updateEntry(tx: Tx, id: string, patch: Partial<typeof waitlistEntries.$inferInsert>) {
+  const [row] = await tx
+    .update(waitlistEntries)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(waitlistEntries.id, id))
+    .returning();
+  return row!;
+}
+
+export async function findEntry(db: Executor, id: string): Promise<WaitlistRow | undefined> {
+  const [row] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.id, id));
+  return row;
+}
+
+export async function findEntryByBooking(db: Executor, bookingId: string): Promise<WaitlistRow | undefined> {
+  const [row] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.bookingId, bookingId));
+  return row;
+}
+
+/** Place in line: waiting entries wanting any of the same offers, joined no later. */
+export async function positionOf(db: Executor, entry: WaitlistRow): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(waitlistEntries)
+    .where(
+      and(
+        eq(waitlistEntries.status, 'waiting'),
+        sql`${waitlistEntries.offerIds} && ${pgArray(entry.offerIds)}::uuid[]`,
+        lte(waitlistEntries.seq, entry.seq),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Held bookings whose time to confirm has run out. */
+export async function expiredHolds(db: Executor, now: Date, limit = 100) {
+  return db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.status, 'held'), lt(bookings.holdExpiresAt, now)))
+    .orderBy(asc(bookings.holdExpiresAt))
+    .limit(limit);
+}
+
+const bookingColumns = {
+  booking: bookings,
+  institutionName: institutions.name,
+  institutionRegion: institutions.regionCode,
+  className: classes.name,
+  memberName: householdMembers.name,
+};
+
+export interface BookingFilter {
+  accountId?: string;
+  institutionId?: string;
+  from?: string;
+  to?: string;
+  service?: string;
+  status?: string;
+  classId?: string;
+}
+
+export async function listBookings(db: Executor, f: BookingFilter, limit = 500) {
+  const conditions: SQL[] = [];
+  if (f.accountId) conditions.push(eq(bookings.accountId, f.accountId));
+  if (f.institutionId) conditions.push(eq(bookings.institutionId, f.institutionId));
+  if (f.from) conditions.push(gte(bookings.lastDay, f.from));
+  if (f.to) conditions.push(lte(bookings.firstDay, f.to));
+  if (f.service) conditions.push(eq(bookings.service, f.service));
+  if (f.status) conditions.push(eq(bookings.status, f.status));
+  if (f.classId) conditions.push(eq(bookings.classId, f.classId));
+  return db
+    .select(bookingColumns)
+    .from(bookings)
+    .innerJoin(institutions, eq(institutions.id, bookings.institutionId))
+    .innerJoin(householdMembers, eq(householdMembers.id, bookings.memberId))
+    .leftJoin(classes, eq(classes.id, bookings.classId))
+    .where(and(...conditions))
+    .orderBy(desc(bookings.firstDay), asc(bookings.startsMin), desc(bookings.createdAt))
+    .limit(limit);
+}
+
+export async function listEntries(
+  db: Executor,
+  f: { accountId?: string; institutionId?: string; service?: string; status?: string },
+) {
+  const conditions: SQL[] = [];
+  if (f.accountId) conditions.push(eq(waitlistEntries.accountId, f.accountId));
+  if (f.institutionId) conditions.push(eq(waitlistEntries.institutionId, f.institutionId));
+  if (f.service) conditions.push(eq(waitlistEntries.service, f.service));
+  if (f.status) conditions.push(eq(waitlistEntries.status, f.status));
+  return db
+    .select({
+      entry: waitlistEntries,
+      institutionName: institutions.name,
+      memberName: householdMembers.name,
+      className: classes.name,
+    })
+    .from(waitlistEntries)
+    .innerJoin(institutions, eq(institutions.id, waitlistEntries.institutionId))
+    .innerJoin(householdMembers, eq(householdMembers.id, waitlistEntries.memberId))
+    .leftJoin(classes, eq(classes.id, waitlistEntries.classId))
+    .where(and(...conditions))
+    .orderBy(asc(waitlistEntries.seq))
+    .limit(500);
+}

@@ -1,0 +1,531 @@
+/**
+ * Booking, cancelling, changing and confirming places: each one transaction that locks the rows it
+ * needs (places.repo.ts), checks every rule on the locked state (places.ts), writes, audits and
+ * notifies — or changes nothing. `Idempotency-Key` makes a retried booking safe.
+ */
+import type { Db, Tx } from '../../db/client.js';
+import type { Actor, RequestContext } from '../../server/context.js';
+import { AppError, conflict, notFound } from '../../server/errors.js';
+import { requirePermission } from '../accounts/accounts.service.js';
+import { ROLES } from '../accounts/roles.js';
+import { requireActor } from '../accounts/scope.js';
+import { type AuditEntry, mutate } from '../audit/audit.service.js';
+import { runIdempotent } from '../idempotency/idempotency.service.js';
+import { notify } from '../notifications/notifications.service.js';
+import { BM } from './bookings.messages.js';
+import {
+  type BookingView,
+  cancelDeadline,
+  presentBooking,
+  presentEntry,
+  type WaitlistView,
+  whenText,
+} from './bookings.presenter.js';
+import * as repo from './bookings.repo.js';
+import {
+  type BookingRequest,
+  checkMember,
+  priceOf,
+  type Resolved,
+  resolveOffers,
+} from './bookings.request.js';
+import { findInstitution } from './offers.repo.js';
+import { applyPlaces, placeViolation, type Violation } from './places.js';
+import { flushPlaces, lockPlaces } from './places.repo.js';
+import { formName } from './services.js';
+import { expireHold, lockForRelease, promote } from './waitlist.service.js';
+
+type Audit = (entry: AuditEntry) => Promise<void>;
+
+/** Refusals that mean "no room": these may join the waitlist. */
+const CAPACITY_RULES = new Set<Violation['code']>([
+  'booking.full',
+  'booking.class_size',
+  'booking.licensed_capacity',
+  'booking.ratio',
+]);
+
+const memberNotFound = (ctx: RequestContext) => notFound(ctx.lang === 'en' ? 'household member' : '家庭成员');
+const bookingNotFound = (ctx: RequestContext) => notFound(ctx.lang === 'en' ? 'booking' : '预约');
+
+function refuse(v: Violation): AppError {
+  return conflict(v.code, v.params, { rule: v.code, ...v.params });
+}
+
+async function institutionFor(tx: Tx, id: string, ctx: RequestContext) {
+  const institution = await findInstitution(tx, id);
+  if (institution?.status !== 'filed') throw notFound(ctx.lang === 'en' ? 'institution' : '机构');
+  return institution;
+}
+
+/** Take the places of a resolved request for a member; the caller holds the locks (state). */
+async function createBooking(
+  tx: Tx,
+  ctx: RequestContext,
+  audit: Audit,
+  actor: Actor,
+  member: NonNullable<Awaited<ReturnType<typeof repo.findMember>>>,
+  r: Resolved,
+  request: BookingRequest,
+  institution: NonNullable<Awaited<ReturnType<typeof findInstitution>>>,
+  now: Date,
+  replacesId?: string,
+) {
+  const price = await priceOf(tx, r, member, institution.regionCode);
+  const booking = await repo.insertBooking(
+    tx,
+    {
+      accountId: actor.id,
+      householdId: member.householdId,
+      memberId: member.member.id,
+      institutionId: r.institutionId,
+      classId: r.classId,
+      service: r.service,
+      form: r.form,
+      firstDay: r.firstDay,
+      lastDay: r.lastDay,
+      startsMin: r.startsMin,
+      endsMin: r.endsMin,
+      status: 'confirmed',
+      ...price,
+      mealMode: request.mealMode ?? null,
+      notes: request.notes ?? null,
+      replacesId: replacesId ?? null,
+    },
+    r.offerIds,
+  );
+  await audit({
+    action: replacesId ? 'bookings.change' : 'bookings.create',
+    entityType: 'booking',
+    entityId: booking.id,
+    regionCode: institution.regionCode,
+    institutionId: institution.id,
+    after: { ...booking, offers: r.offerIds.length },
+  });
+  await notify(tx, {
+    accountId: actor.id,
+    kind: replacesId
+      ? 'notify.booking_changed'
+      : r.service === 'meal'
+        ? 'notify.meal_ordered'
+        : 'notify.booking_confirmed',
+    params: {
+      institution: institution.name,
+      member: member.member.name,
+      form: formName(r.service, r.form, ctx.lang),
+      when: whenText(r),
+      mode: request.mealMode ?? '',
+      due: (price.dueCents / 100).toFixed(2),
+    },
+    entityType: 'booking',
+    entityId: booking.id,
+  });
+  return presentBooking(
+    booking,
+    { institutionName: institution.name, className: null, memberName: member.member.name },
+    r.offers,
+    now,
+    ctx.lang,
+  );
+}
+
+export type BookResult = { booking?: BookingView; waitlist?: WaitlistView };
+
+/** POST /api/bookings: 201 with the booking, 202 with a waitlist place, or 409 naming the rule. */
+export async function book(
+  db: Db,
+  ctx: RequestContext,
+  request: BookingRequest,
+  key: string | undefined,
+  now = new Date(),
+) {
+  const actor = requireActor(ctx.actor);
+  requirePermission(actor, 'bookings.book');
+  return mutate(db, ctx, (tx, audit) =>
+    runIdempotent<BookResult>(
+      tx,
+      { accountId: actor.id, key, operation: 'POST /api/bookings', body: request },
+      async () => {
+        const member = await repo.findOwnMember(tx, actor.id, request.memberId);
+        if (!member) throw memberNotFound(ctx);
+        const r = await resolveOffers(tx, request, ctx.lang, now);
+        const institution = await institutionFor(tx, r.institutionId, ctx);
+        await checkMember(tx, member, r, request, institution.regionCode, ctx.lang);
+        const state = await lockPlaces(tx, r.offerIds, [member.member.id]);
+        const overlapDay = await repo.hasOverlap(tx, member.member.id, r.service, r.offers);
+        if (overlapDay) {
+          throw conflict(
+            BM['booking.overlap'],
+            { member: member.member.name, day: overlapDay },
+            { rule: 'booking.overlap' },
+          );
+        }
+        const violation = placeViolation(state, r.offerIds);
+        if (violation) {
+          if (!request.waitlist || !CAPACITY_RULES.has(violation.code)) throw refuse(violation);
+          return {
+            status: 202,
+            body: {
+              waitlist: await joinWaitlist(tx, ctx, audit, actor, member, r, request, institution, violation),
+            },
+          };
+        }
+        applyPlaces(state, r.offerIds, 1);
+        await flushPlaces(tx, state);
+        const booking = await createBooking(tx, ctx, audit, actor, member, r, request, institution, now);
+        return { status: 201, body: { booking } };
+      },
+    ),
+  );
+}
+
+async function joinWaitlist(
+  tx: Tx,
+  ctx: RequestContext,
+  audit: Audit,
+  actor: Actor,
+  member: NonNullable<Awaited<ReturnType<typeof repo.findMember>>>,
+  r: Resolved,
+  request: BookingRequest,
+  institution: NonNullable<Awaited<ReturnType<typeof findInstitution>>>,
+  violation: Violation,
+) {
+  const entry = await repo.insertEntry(tx, {
+    accountId: actor.id,
+    householdId: member.householdId,
+    memberId: member.member.id,
+    institutionId: r.institutionId,
+    classId: r.classId,
+    service: r.service,
+    form: r.form,
+    request: {
+      ...request,
+      firstDay: r.firstDay,
+      lastDay: r.lastDay,
+      startsMin: r.startsMin,
+      endsMin: r.endsMin,
+      refusedBy: violation.code,
+    },
+    offerIds: r.offerIds,
+  });
+  const position = await repo.positionOf(tx, entry);
+  await audit({
+    action: 'waitlist.join',
+    entityType: 'waitlist_entry',
+    entityId: entry.id,
+    regionCode: institution.regionCode,
+    institutionId: institution.id,
+    after: { ...entry, position },
+  });
+  await notify(tx, {
+    accountId: actor.id,
+    kind: 'notify.waitlist_joined',
+    params: {
+      institution: institution.name,
+      member: member.member.name,
+      form: formName(r.service, r.form, ctx.lang),
+      when: whenText(r),
+      position,
+    },
+    entityType: 'waitlist_entry',
+    entityId: entry.id,
+  });
+  return presentEntry(
+    entry,
+    { institutionName: institution.name, className: null, memberName: member.member.name },
+    position,
+    ctx.lang,
+  );
+}
+
+/** Who may act on a booking: its resident, or the institution's users (and the system administrator). */
+function sideOf(actor: Actor, booking: repo.BookingRow): 'resident' | 'institution' | null {
+  if (actor.role === 'resident') return booking.accountId === actor.id ? 'resident' : null;
+  if (actor.role === 'sysadmin') return 'institution';
+  if (ROLES[actor.role].kind === 'institution' && actor.institutionId === booking.institutionId)
+    return 'institution';
+  return null;
+}
+
+/**
+ * Cancel (or decline a held place). A resident may cancel until the cut-off; an enrolment that has
+ * begun gives up only its days still ahead of their cut-off. The institution may cancel what has
+ * not started, with a reason. Freed places go to the waitlist in the same transaction.
+ */
+export async function cancel(
+  db: Db,
+  ctx: RequestContext,
+  bookingId: string,
+  input: { reason?: string },
+  mode: 'cancel' | 'decline' = 'cancel',
+  now = new Date(),
+) {
+  const actor = requireActor(ctx.actor);
+  return mutate(db, ctx, async (tx, audit) => {
+    const booking = await repo.lockBooking(tx, bookingId);
+    if (!booking) throw bookingNotFound(ctx);
+    const side = sideOf(actor, booking);
+    if (!side) throw bookingNotFound(ctx);
+    if (side === 'resident') requirePermission(actor, 'bookings.book');
+    else requirePermission(actor, 'bookings.manage');
+    if (booking.status === 'held' && booking.holdExpiresAt && booking.holdExpiresAt <= now) {
+      throw conflict(
+        BM['booking.hold_expired'],
+        { expiredAt: booking.holdExpiresAt.toISOString() },
+        { rule: 'booking.hold_expired' },
+      );
+    }
+    const allowed = mode === 'decline' ? ['held'] : ['confirmed', 'held'];
+    if (!allowed.includes(booking.status)) {
+      throw conflict(
+        BM['booking.not_cancellable'],
+        { status: booking.status },
+        { rule: 'booking.not_cancellable' },
+      );
+    }
+    if (side === 'institution' && !input.reason?.trim()) {
+      throw new AppError(400, BM['booking.reason_required'], {}, 'reason');
+    }
+    const held = (await repo.bookingOffersOf(tx, [booking.id])).map((o) => o.offer);
+    const releasable = held.filter((o) => {
+      const start = Date.parse(`${o.day}T00:00:00+08:00`) + o.startsMin * 60_000;
+      const cutoff = side === 'resident' && booking.status !== 'held' ? o.cutoffMinutes * 60_000 : 0;
+      return start - cutoff > now.getTime();
+    });
+    if (releasable.length === 0) {
+      const first = held[0];
+      const deadline = first
+        ? new Date(
+            Date.parse(`${first.day}T00:00:00+08:00`) + (first.startsMin - first.cutoffMinutes) * 60_000,
+          )
+        : now;
+      throw conflict(
+        BM['booking.cancel_cutoff'],
+        { deadline: deadline.toISOString() },
+        { rule: 'booking.cancel_cutoff' },
+      );
+    }
+    const releaseIds = releasable.map((o) => o.id);
+    const { state, candidates } = await lockForRelease(tx, releaseIds);
+    applyPlaces(state, releaseIds, -1);
+    const kept = held.filter((o) => !releaseIds.includes(o.id));
+    let updated: repo.BookingRow;
+    if (kept.length === 0) {
+      updated = await repo.updateBooking(tx, booking.id, {
+        status: 'cancelled',
+        cancelledAt: now,
+        cancelReason: input.reason?.trim() || (mode === 'decline' ? 'declined' : 'cancelled'),
+      });
+    } else {
+      await repo.removeBookingOffers(tx, booking.id, releaseIds);
+      updated = await repo.updateBooking(tx, booking.id, { lastDay: kept[kept.length - 1]!.day });
+    }
+    if (booking.waitlistEntryId && updated.status === 'cancelled') {
+      await repo.updateEntry(tx, booking.waitlistEntryId, {
+        status: mode === 'decline' ? 'withdrawn' : 'booked',
+      });
+    }
+    const institution = (await findInstitution(tx, booking.institutionId))!;
+    const member = await repo.findMember(tx, booking.memberId);
+    await audit({
+      action: mode === 'decline' ? 'bookings.decline' : 'bookings.cancel',
+      entityType: 'booking',
+      entityId: booking.id,
+      regionCode: institution.regionCode,
+      institutionId: institution.id,
+      before: { status: booking.status, lastDay: booking.lastDay },
+      after: {
+        status: updated.status,
+        lastDay: updated.lastDay,
+        released: releaseIds.length,
+        reason: input.reason,
+      },
+    });
+    await notify(tx, {
+      accountId: booking.accountId,
+      kind: side === 'institution' ? 'notify.institution_cancelled' : 'notify.booking_cancelled',
+      params: {
+        institution: institution.name,
+        member: member?.member.name ?? '',
+        form: formName(booking.service, booking.form, ctx.lang),
+        when: whenText(booking),
+        reason: input.reason ?? '',
+      },
+      entityType: 'booking',
+      entityId: booking.id,
+    });
+    await promote(tx, ctx, audit, state, candidates, now);
+    await flushPlaces(tx, state);
+    return presentBooking(
+      updated,
+      { institutionName: institution.name, className: null, memberName: member?.member.name ?? '' },
+      kept,
+      now,
+      ctx.lang,
+    );
+  });
+}
+
+/** Confirm a place held from the waitlist, before its deadline. */
+export async function confirm(db: Db, ctx: RequestContext, bookingId: string, now = new Date()) {
+  const actor = requireActor(ctx.actor);
+  requirePermission(actor, 'bookings.book');
+  const booking = await repo.findBooking(db, bookingId);
+  if (!booking || booking.accountId !== actor.id) throw bookingNotFound(ctx);
+  if (booking.status === 'held' && booking.holdExpiresAt && booking.holdExpiresAt <= now) {
+    await expireHold(db, booking.id, now);
+    throw conflict(
+      BM['booking.hold_expired'],
+      { expiredAt: booking.holdExpiresAt.toISOString() },
+      { rule: 'booking.hold_expired' },
+    );
+  }
+  return mutate(db, ctx, async (tx, audit) => {
+    const locked = (await repo.lockBooking(tx, bookingId))!;
+    if (locked.status !== 'held') {
+      throw conflict(
+        BM['booking.not_cancellable'],
+        { status: locked.status },
+        { rule: 'booking.not_cancellable' },
+      );
+    }
+    const updated = await repo.updateBooking(tx, bookingId, { status: 'confirmed', holdExpiresAt: null });
+    if (locked.waitlistEntryId) await repo.updateEntry(tx, locked.waitlistEntryId, { status: 'booked' });
+    const institution = (await findInstitution(tx, locked.institutionId))!;
+    const member = await repo.findMember(tx, locked.memberId);
+    const offers = (await repo.bookingOffersOf(tx, [bookingId])).map((o) => o.offer);
+    await audit({
+      action: 'bookings.confirm',
+      entityType: 'booking',
+      entityId: bookingId,
+      regionCode: institution.regionCode,
+      institutionId: institution.id,
+      before: { status: 'held' },
+      after: { status: 'confirmed' },
+    });
+    await notify(tx, {
+      accountId: locked.accountId,
+      kind: 'notify.booking_confirmed',
+      params: {
+        institution: institution.name,
+        member: member?.member.name ?? '',
+        form: formName(locked.service, locked.form, ctx.lang),
+        when: whenText(locked),
+      },
+      entityType: 'booking',
+      entityId: bookingId,
+    });
+    return presentBooking(
+      updated,
+      { institutionName: institution.name, className: null, memberName: member?.member.name ?? '' },
+      offers,
+      now,
+      ctx.lang,
+    );
+  });
+}
+
+/**
+ * Change a booking to other places in one transaction: the old places are released and the new
+ * ones taken under the same locks, so a change into a full slot is refused and nothing moves.
+ */
+export async function change(
+  db: Db,
+  ctx: RequestContext,
+  bookingId: string,
+  request: Omit<BookingRequest, 'memberId' | 'waitlist'>,
+  now = new Date(),
+) {
+  const actor = requireActor(ctx.actor);
+  requirePermission(actor, 'bookings.book');
+  return mutate(db, ctx, async (tx, audit) => {
+    const old = await repo.lockBooking(tx, bookingId);
+    if (!old || old.accountId !== actor.id) throw bookingNotFound(ctx);
+    if (old.status !== 'confirmed') {
+      throw conflict(
+        BM['booking.not_cancellable'],
+        { status: old.status },
+        { rule: 'booking.not_cancellable' },
+      );
+    }
+    const held = (await repo.bookingOffersOf(tx, [old.id])).map((o) => o.offer);
+    const deadline = cancelDeadline(held.slice(0, 1), now);
+    if (!deadline) {
+      const first = held[0]!;
+      const at = new Date(
+        Date.parse(`${first.day}T00:00:00+08:00`) + (first.startsMin - first.cutoffMinutes) * 60_000,
+      );
+      throw conflict(
+        BM['booking.cancel_cutoff'],
+        { deadline: at.toISOString() },
+        { rule: 'booking.cancel_cutoff' },
+      );
+    }
+    const member = await repo.findOwnMember(tx, actor.id, old.memberId);
+    if (!member) throw memberNotFound(ctx);
+    const full: BookingRequest = { ...request, memberId: old.memberId };
+    const r = await resolveOffers(tx, full, ctx.lang, now);
+    const institution = await institutionFor(tx, r.institutionId, ctx);
+    await checkMember(tx, member, r, full, institution.regionCode, ctx.lang);
+    const oldIds = held.map((o) => o.id);
+    const { state, candidates } = await lockForRelease(tx, oldIds, r.offerIds, [old.memberId]);
+    const overlapDay = await repo.hasOverlap(tx, old.memberId, r.service, r.offers, old.id);
+    if (overlapDay) {
+      throw conflict(
+        BM['booking.overlap'],
+        { member: member.member.name, day: overlapDay },
+        { rule: 'booking.overlap' },
+      );
+    }
+    applyPlaces(state, oldIds, -1);
+    const violation = placeViolation(state, r.offerIds);
+    if (violation) throw refuse(violation);
+    applyPlaces(state, r.offerIds, 1);
+    await repo.updateBooking(tx, old.id, { status: 'cancelled', cancelledAt: now, cancelReason: 'changed' });
+    const view = await createBooking(tx, ctx, audit, actor, member, r, full, institution, now, old.id);
+    const stillWanted = candidates.filter((c) => c.memberId !== old.memberId);
+    await promote(tx, ctx, audit, state, stillWanted, now);
+    await flushPlaces(tx, state);
+    return view;
+  });
+}
+
+/** Leave the waitlist (an offered place is declined). */
+export async function withdraw(db: Db, ctx: RequestContext, entryId: string, now = new Date()) {
+  const actor = requireActor(ctx.actor);
+  requirePermission(actor, 'bookings.book');
+  const entry = await repo.findEntry(db, entryId);
+  if (!entry || entry.accountId !== actor.id) throw notFound(ctx.lang === 'en' ? 'waitlist entry' : '候补');
+  if (entry.status === 'offered' && entry.bookingId) {
+    await cancel(db, ctx, entry.bookingId, {}, 'decline', now);
+    return;
+  }
+  if (entry.status !== 'waiting') {
+    throw conflict(
+      BM['booking.not_cancellable'],
+      { status: entry.status },
+      { rule: 'booking.not_cancellable' },
+    );
+  }
+  await mutate(db, ctx, async (tx, audit) => {
+    const [locked] = await repo.lockEntries(tx, [entryId]);
+    if (locked?.status !== 'waiting') {
+      throw conflict(
+        BM['booking.not_cancellable'],
+        { status: locked?.status ?? '' },
+        { rule: 'booking.not_cancellable' },
+      );
+    }
+    await repo.updateEntry(tx, entryId, { status: 'withdrawn' });
+    const institution = (await findInstitution(tx, entry.institutionId))!;
+    await audit({
+      action: 'waitlist.withdraw',
+      entityType: 'waitlist_entry',
+      entityId: entryId,
+      regionCode: institution.regionCode,
+      institutionId: institution.id,
+      before: { status: 'waiting' },
+      after: { status: 'withdrawn' },
+    });
+  });
+}
