@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filings, uploads } from '../modules/institutions/filing.table.js';
 import { staffCertificates } from '../modules/institutions/staff.table.js';
+import { notify } from '../modules/notifications/notifications.service.js';
+import { notifications } from '../modules/notifications/notifications.table.js';
 import { itemsOf } from '../standards/capability-assessment.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { buildClass, buildStaff } from '../test/institutions.js';
@@ -29,6 +31,18 @@ type Case = {
 const csv = (rows: string) => ({
   payload: `--X\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\nContent-Type: text/csv\r\n\r\n${rows}\r\n--X--\r\n`,
   headers: { 'content-type': 'multipart/form-data; boundary=X' },
+});
+
+const RANGE = 'from=2026-12-01&to=2026-12-02';
+const offerBody = () => ({
+  service: 'childcare',
+  form: 'hourly',
+  classId: NO_ID,
+  from: '2026-12-01',
+  to: '2026-12-01',
+  startsAt: '09:00',
+  endsAt: '10:00',
+  capacity: 1,
 });
 
 const PUBLIC = 'public' as const;
@@ -475,6 +489,82 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
         }),
     },
   ],
+  // ── places and bookings ──
+  'POST /api/institutions/{id}/offers': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/institutions/${NO_ID}/offers`, offerBody()) },
+    { who: 'resident', status: 403, call: (c) => c.post(`/api/institutions/${NO_ID}/offers`, offerBody()) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/institutions/${NO_ID}/offers`, offerBody()) },
+  ],
+  'GET /api/institutions/{id}/offers': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/offers?${RANGE}`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/offers?${RANGE}`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/offers?${RANGE}`) },
+  ],
+  'GET /api/public/institutions/{id}/offers': PUBLIC,
+  'PATCH /api/offers/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch(`/api/offers/${NO_ID}`, { capacity: 1 }) },
+    { who: 'resident', status: 403, call: (c) => c.patch(`/api/offers/${NO_ID}`, { capacity: 1 }) },
+    { who: 'changan', status: 403, call: (c) => c.patch(`/api/offers/${NO_ID}`, { capacity: 1 }) },
+  ],
+  'GET /api/institutions/{id}/calendar': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/calendar?${RANGE}`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/calendar?${RANGE}`) },
+    { who: 'township', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/calendar?${RANGE}`) },
+  ],
+  'POST /api/bookings': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post('/api/bookings', { memberId: NO_ID, offerIds: [NO_ID] }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) => c.post('/api/bookings', { memberId: NO_ID, offerIds: [NO_ID] }),
+    },
+  ],
+  'GET /api/bookings/mine': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/bookings/mine') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/bookings/mine') },
+  ],
+  'POST /api/bookings/{id}/cancel': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/bookings/${NO_ID}/cancel`, {}) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/bookings/${NO_ID}/cancel`, {}) },
+  ],
+  'POST /api/bookings/{id}/decline': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/bookings/${NO_ID}/decline`) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/bookings/${NO_ID}/decline`) },
+  ],
+  'POST /api/bookings/{id}/confirm': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/bookings/${NO_ID}/confirm`) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/bookings/${NO_ID}/confirm`) },
+  ],
+  'POST /api/bookings/{id}/change': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/bookings/${NO_ID}/change`, { offerIds: [NO_ID] }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) => c.post(`/api/bookings/${NO_ID}/change`, { offerIds: [NO_ID] }),
+    },
+  ],
+  'DELETE /api/waitlist/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/waitlist/${NO_ID}`) },
+    { who: 'changan', status: 403, call: (c) => c.delete(`/api/waitlist/${NO_ID}`) },
+  ],
+  'GET /api/institutions/{id}/bookings': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/bookings`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/bookings`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/bookings`) },
+  ],
+  'GET /api/institutions/{id}/waitlist': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/waitlist`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/waitlist`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/institutions/${NO_ID}/waitlist`) },
+  ],
   'GET /api/roster': [
     { who: 'anonymous', status: 401, call: (c) => c.get('/api/roster') },
     { who: 'resident', status: 403, call: (c) => c.get('/api/roster') },
@@ -539,6 +629,24 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
   'POST /api/assessments/score': [
     { who: 'anonymous', status: 401, call: (c) => c.post('/api/assessments/score', ASSESSMENT) },
   ],
+  // ── notifications (own inbox only) ──
+  'GET /api/notifications': [{ who: 'anonymous', status: 401, call: (c) => c.get('/api/notifications') }],
+  'POST /api/notifications/{id}/read': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: async (c, a) => c.post(`/api/notifications/${await changanNotification(a)}/read`),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c, a) => c.post(`/api/notifications/${await changanNotification(a)}/read`),
+    },
+  ],
+  'POST /api/notifications/read-all': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/notifications/read-all') },
+  ],
+  // ── end notifications ──
 };
 
 function putSetting(c: TestClient, regionPrefix: string) {
@@ -632,6 +740,17 @@ const qiaoxiUpload = () =>
         storagePath: 'uploads/00/none',
       })
       .returning({ id: uploads.id });
+    return row!.id;
+  });
+
+/** A notification in the Chang'an official's inbox (notifications rows above). */
+const changanNotification = (a: Actors) =>
+  once('changanNotification', async () => {
+    await notify(t.database.db, { accountId: a.changanAccountId, kind: 'notify.checked_in' });
+    const [row] = await t.database.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.accountId, a.changanAccountId));
     return row!.id;
   });
 

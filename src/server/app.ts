@@ -12,6 +12,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { assessmentsRoutes } from '../modules/assessments/assessments.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
 import { geoRoutes } from '../modules/geo/geo.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
 import { capacityRoutes } from '../modules/institutions/capacity.routes.js';
@@ -23,7 +24,6 @@ import { institutionsImportRoutes } from '../modules/institutions/import.routes.
 import { institutionsRoutes } from '../modules/institutions/institutions.routes.js';
 import { staffRoutes } from '../modules/institutions/staff.routes.js';
 import { uploadsRoutes } from '../modules/institutions/uploads.routes.js';
-import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { rosterRoutes } from '../modules/people/roster.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';

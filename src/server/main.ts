@@ -2,6 +2,9 @@ import { demoAccountsTable, prepareDatabase } from '../cli/prepare.js';
 import { terminalProgress } from '../cli/progress.js';
 import { openDatabase } from '../db/client.js';
 import { createFieldCipher, loadMasterKey } from '../lib/secrets.js';
+import { startHoldSweeper } from '../modules/bookings/waitlist.service.js';
+import { channelsFromEnv } from '../modules/notifications/channels.js';
+import { startDispatcher } from '../modules/notifications/dispatcher.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -23,7 +26,13 @@ async function main(): Promise<void> {
   });
   progress.stop();
   const app = await buildApp({ database, config, cipher });
+  // Background work: outbound notifications (the outbox) and places held from the waitlist that lapse.
+  const notifyLog = app.log.child({ module: 'notify' }, { level: 'info' });
+  const stopDispatcher = startDispatcher(database.db, channelsFromEnv(notifyLog), notifyLog, 10_000);
+  const stopHoldSweeper = startHoldSweeper(database.db, app.log, 30_000);
   const close = async () => {
+    stopHoldSweeper();
+    await stopDispatcher();
     await app.close();
     await database.close();
     process.exit(0);

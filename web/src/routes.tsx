@@ -21,6 +21,7 @@ const InstitutionDetailPage = lazy(() => import('./pages/institutions/Institutio
 const FilingQueuePage = lazy(() => import('./pages/filings/FilingQueuePage'));
 const FilingDetailPage = lazy(() => import('./pages/filings/FilingDetailPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 
 /**
  * Every page is its own chunk; the layout checks the session, each route its permission. The
@@ -102,6 +103,14 @@ export function AppRoutes() {
               <RequireCareAccess need="reviewFilings">
                 <FilingDetailPage />
               </RequireCareAccess>
+            }
+          />
+          <Route
+            path="notifications"
+            element={
+              <RequirePermission permission="notifications.read">
+                <NotificationsPage />
+              </RequirePermission>
             }
           />
           <Route path="password" element={<ChangePasswordPage />} />

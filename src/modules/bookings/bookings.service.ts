@@ -5,9 +5,9 @@
  */
 import type { Db, Tx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../server/context.js';
-import { AppError, conflict, notFound } from '../../server/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
 import { requirePermission } from '../accounts/accounts.service.js';
-import { ROLES } from '../accounts/roles.js';
+import { hasPermission, ROLES } from '../accounts/roles.js';
 import { requireActor } from '../accounts/scope.js';
 import { type AuditEntry, mutate } from '../audit/audit.service.js';
 import { runIdempotent } from '../idempotency/idempotency.service.js';
@@ -261,6 +261,9 @@ export async function cancel(
   now = new Date(),
 ) {
   const actor = requireActor(ctx.actor);
+  if (!hasPermission(actor.role, 'bookings.book') && !hasPermission(actor.role, 'bookings.manage')) {
+    throw forbidden();
+  }
   return mutate(db, ctx, async (tx, audit) => {
     const booking = await repo.lockBooking(tx, bookingId);
     if (!booking) throw bookingNotFound(ctx);

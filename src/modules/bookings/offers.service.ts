@@ -5,6 +5,8 @@ import { AppError, badRequest, conflict, notFound } from '../../server/errors.js
 import type { Lang } from '../../server/i18n.js';
 import { CLASS_TYPES, type ClassType } from '../../standards/childcare-classes.js';
 import { isWorkingDay } from '../../standards/working-days.js';
+import { requirePermission } from '../accounts/accounts.service.js';
+import { requireActor } from '../accounts/scope.js';
 import { mutate } from '../audit/audit.service.js';
 import { classRulesFor, requireInstitution } from '../institutions/staffing.access.js';
 import { getSetting } from '../settings/settings.service.js';
@@ -245,6 +247,7 @@ export async function patchOffer(
   offerId: string,
   body: z.infer<typeof PatchOfferBody>,
 ) {
+  requirePermission(requireActor(ctx.actor), 'bookings.manage');
   const offer = await repo.findOffer(db, offerId);
   if (!offer) throw notFound(ctx.lang === 'en' ? 'offer' : '名额');
   const { institution } = await requireInstitution(db, ctx, offer.institutionId, 'bookings.manage');

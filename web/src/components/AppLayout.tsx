@@ -8,6 +8,7 @@ import ErrorPage from '../pages/errors/ErrorPage';
 import { Brand } from './Brand';
 import { LangSwitch } from './LangSwitch';
 import { NavMenu } from './NavMenu';
+import { NotificationBell } from './NotificationBell';
 import { PageLoading } from './PageLoading';
 import { UserMenu } from './UserMenu';
 
@@ -61,6 +62,7 @@ export function AppLayout() {
         )}
         <Brand compact={isMobile} />
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LangSwitch />
         <UserMenu me={me.data} compact={isMobile} />
       </Header>

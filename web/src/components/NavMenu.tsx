@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   ClusterOutlined,
   FileDoneOutlined,
   HomeOutlined,
@@ -33,6 +34,7 @@ const ENTRIES: NavEntry[] = [
   { key: 'regions', path: '/regions', icon: <ClusterOutlined />, permission: 'regions.read' },
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, permission: 'accounts.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'notifications', path: '/notifications', icon: <BellOutlined />, permission: 'notifications.read' },
   { key: 'find', path: '/find', icon: <SearchOutlined /> },
   { key: 'password', path: '/password', icon: <KeyOutlined /> },
 ];
