@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { FieldCipher } from '../lib/secrets.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../modules/accounts/accounts.demo.js';
+import { seedDemoBookings } from '../modules/bookings/bookings.demo.js';
 import { seedDemoInstitutions } from '../modules/institutions/institutions.demo.js';
 import { hasRegions, loadRegionTree, seedDemoPopulation } from '../modules/regions/regions.service.js';
 import type { ProgressFn } from './progress.js';
@@ -46,6 +47,8 @@ export async function prepareDatabase(
       `Demo institutions: ${register.institutions} (${register.childcareInstitutions} childcare, ${register.childcarePlaces} places), ${register.staff} staff, in ${((performance.now() - registerStarted) / 1000).toFixed(1)} s.`,
     );
   }
+  const places = await seedDemoBookings(database);
+  if (places > 0) log(`Demo places: ${places} offers (rosters, childcare, meals, appointments).`);
   return { demoLoaded: true };
 }
 

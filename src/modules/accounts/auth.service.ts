@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'doorstep_session';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function toActor(row: repo.AccountRow): Actor {
+export function toActor(row: repo.AccountRow): Actor {
   return {
     id: row.id,
     username: row.username,
