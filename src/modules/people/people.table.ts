@@ -1,5 +1,6 @@
 import {
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -30,6 +31,9 @@ export const olderPeople = pgTable(
     regionCode: text('region_code').notNull(),
     address: text('address'),
     phone: text('phone'),
+    /** Home location, for visit verification (check-in distance). */
+    homeLat: doublePrecision('home_lat'),
+    homeLng: doublePrecision('home_lng'),
     householdId: uuid('household_id'),
     livingSituation: text('living_situation'),
     /** active · deceased · moved_out */
@@ -126,4 +130,29 @@ export const rosterImports = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('roster_imports_sha_idx').on(t.source, t.sha256)],
+);
+
+/**
+ * A duty-of-care contact: a community worker's or volunteer's home visit or call to an older
+ * person. People with certain flags must be contacted at a set frequency (setting
+ * `care.visit_frequency`); overdue ones appear on the work queue.
+ */
+export const careContacts = pgTable(
+  'care_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => olderPeople.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    /** home_visit · phone_call · service_visit */
+    kind: text('kind').notNull(),
+    contactedOn: date('contacted_on', { mode: 'string' }).notNull(),
+    by: uuid('by'),
+    /** well · needs_help · not_reached */
+    outcome: text('outcome').notNull().default('well'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('care_contacts_person_idx').on(t.personId, t.contactedOn)],
 );

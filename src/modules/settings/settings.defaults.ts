@@ -206,6 +206,54 @@ export const SETTING_DEFINITIONS = {
       en: 'Community meal subsidy per meal (yuan, highest age band that applies)',
     },
   }),
+  'assessment.reassess_months': define({
+    schema: z
+      .object({
+        intact: z.number().int().min(1).max(60),
+        mild: z.number().int().min(1).max(60),
+        moderate: z.number().int().min(1).max(60),
+        severe: z.number().int().min(1).max(60),
+        complete: z.number().int().min(1).max(60),
+      })
+      .strict(),
+    default: { intact: 12, mild: 12, moderate: 12, severe: 6, complete: 6 },
+    department: 'civil',
+    names: { 'zh-CN': '老年人能力评估复评间隔（月，按等级）', en: 'Months until re-assessment, by grade' },
+  }),
+  'care.visit_frequency': define({
+    schema: z
+      .array(
+        z
+          .object({
+            /** All of these flags (aged_80_plus is derived from the birth date). */
+            flags: z.array(z.string().min(1)).min(1).max(5),
+            everyDays: z.number().int().min(1).max(365),
+          })
+          .strict(),
+      )
+      .max(20),
+    default: [
+      { flags: ['living_alone', 'aged_80_plus'], everyDays: 7 },
+      { flags: ['extreme_poverty'], everyDays: 7 },
+      { flags: ['living_alone'], everyDays: 14 },
+      { flags: ['dementia'], everyDays: 14 },
+      { flags: ['empty_nest', 'aged_80_plus'], everyDays: 30 },
+    ],
+    department: 'civil',
+    names: {
+      'zh-CN': '特殊困难老年人探访频次（天）',
+      en: 'Duty-of-care visit frequency for older people at risk (days)',
+    },
+  }),
+  'visits.max_speed_kmh': define({
+    schema: z.number().min(5).max(200),
+    default: 40,
+    department: 'civil',
+    names: {
+      'zh-CN': '上门服务两次服务间可信的最高行进速度（公里/小时）',
+      en: 'Fastest believable travel between two visits (km/h)',
+    },
+  }),
   'planning.walk_minutes': define({
     schema: WalkMinutes,
     default: [5, 10, 15],
