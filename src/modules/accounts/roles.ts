@@ -116,6 +116,27 @@ export const PERMISSIONS = {
   'attendance.manage': ['institution_admin', 'institution_staff', 'sysadmin'],
   /** Read one's own notifications (everyone signed in). */
   'notifications.read': ROLE_KEYS,
+  /** Record capability assessments (assessors; civil affairs county level and up; scoped). */
+  'assessments.manage': ['assessor', 'civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** Define a region's programs (subsidies, service quotas) and run evaluations (civil affairs, county and up). */
+  'programs.manage': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** Define the door-to-door service menu of a region (civil affairs, county and up). */
+  'homecare.menu.manage': ['civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** Place door-to-door service orders for older people (community workers, civil affairs officials). */
+  'homecare.order': [
+    'community_worker',
+    'civil_township',
+    'civil_county',
+    'civil_city',
+    'civil_province',
+    'sysadmin',
+  ],
+  /** A provider's side of orders: offer menu items, assign caregivers, check in and out (its own users). */
+  'homecare.provide': ['institution_admin', 'institution_staff', 'sysadmin'],
+  /** Approve or reject visit exceptions and produce settlements (civil affairs, township and up). */
+  'homecare.review': ['civil_township', 'civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  /** Record duty-of-care contacts and see the overdue queue (community workers, civil affairs). */
+  'care.contacts': ['community_worker', 'civil_township', 'civil_county', 'civil_city', 'civil_province', 'sysadmin'],
   /** Change a region's settings (rules that differ by region), inside the caller's scope. */
   'settings.manage': ['health_city', 'civil_city', 'health_province', 'civil_province', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
