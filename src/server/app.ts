@@ -13,6 +13,7 @@ import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { assessmentsRoutes } from '../modules/assessments/assessments.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
+import { careRoutes } from '../modules/care/care.routes.js';
 import { geoRoutes } from '../modules/geo/geo.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
 import { capacityRoutes } from '../modules/institutions/capacity.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(rosterRoutes, deps);
   await app.register(notificationsRoutes, deps);
   await app.register(bookingsRoutes, deps);
+  await app.register(careRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {
