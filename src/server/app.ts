@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/accounts/auth.routes.js';
 import { assessmentsRoutes } from '../modules/assessments/assessments.routes.js';
+import { attendanceRoutes } from '../modules/attendance/attendance.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
 import { careRoutes } from '../modules/care/care.routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(assessmentsRoutes, deps);
   await app.register(rosterRoutes, deps);
   await app.register(notificationsRoutes, deps);
+  await app.register(attendanceRoutes, deps);
   await app.register(bookingsRoutes, deps);
   await app.register(careRoutes, deps);
 
