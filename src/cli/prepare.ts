@@ -2,6 +2,7 @@ import type { Database } from '../db/client.js';
 import type { FieldCipher } from '../lib/secrets.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../modules/accounts/accounts.demo.js';
 import { seedDemoBookings } from '../modules/bookings/bookings.demo.js';
+import { seedDemoHouseholds } from '../modules/households/households.demo.js';
 import { seedDemoInstitutions } from '../modules/institutions/institutions.demo.js';
 import { hasRegions, loadRegionTree, seedDemoPopulation } from '../modules/regions/regions.service.js';
 import type { ProgressFn } from './progress.js';
@@ -38,6 +39,7 @@ export async function prepareDatabase(
   if (populations > 0) log(`Demo population: ${populations} Hebei regions.`);
   const created = await seedDemoAccounts(database);
   if (created > 0) log(`Demo accounts: ${created}.`);
+  await seedDemoHouseholds(database, options.cipher);
   const registerStarted = performance.now();
   const register = await seedDemoInstitutions(database, options.cipher, {
     onProgress: (done, total, stage) => options.onProgress?.(`demo institutions (${stage})`, done, total),

@@ -136,7 +136,14 @@ export const PERMISSIONS = {
   /** Approve or reject visit exceptions and produce settlements (civil affairs, township and up). */
   'homecare.review': ['civil_township', 'civil_county', 'civil_city', 'civil_province', 'sysadmin'],
   /** Record duty-of-care contacts and see the overdue queue (community workers, civil affairs). */
-  'care.contacts': ['community_worker', 'civil_township', 'civil_county', 'civil_city', 'civil_province', 'sysadmin'],
+  'care.contacts': [
+    'community_worker',
+    'civil_township',
+    'civil_county',
+    'civil_city',
+    'civil_province',
+    'sysadmin',
+  ],
   /** Change a region's settings (rules that differ by region), inside the caller's scope. */
   'settings.manage': ['health_city', 'civil_city', 'health_province', 'civil_province', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;

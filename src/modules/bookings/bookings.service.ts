@@ -152,6 +152,9 @@ export async function book(
         const institution = await institutionFor(tx, r.institutionId, ctx);
         await checkMember(tx, member, r, request, institution.regionCode, ctx.lang);
         const state = await lockPlaces(tx, r.offerIds, [member.member.id]);
+        // The member row is locked now: a removal that committed meanwhile is seen here.
+        if ((await repo.findMember(tx, member.member.id))?.member.status !== 'active')
+          throw memberNotFound(ctx);
         const overlapDay = await repo.hasOverlap(tx, member.member.id, r.service, r.offers);
         if (overlapDay) {
           throw conflict(

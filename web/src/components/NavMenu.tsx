@@ -2,10 +2,17 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
+  FormOutlined,
+  HeartOutlined,
   HomeOutlined,
   KeyOutlined,
+  ScheduleOutlined,
   SearchOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -29,12 +36,44 @@ interface NavEntry {
 const ENTRIES: NavEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'institution', path: '/institution', icon: <ShopOutlined />, care: 'ownInstitution' },
+  {
+    key: 'attendance',
+    path: '/institution/attendance',
+    icon: <CheckSquareOutlined />,
+    care: 'ownInstitution',
+    permission: 'attendance.manage',
+  },
+  {
+    key: 'room-board',
+    path: '/institution/room-board',
+    icon: <DashboardOutlined />,
+    care: 'ownInstitution',
+    permission: 'attendance.manage',
+  },
+  {
+    key: 'rosters',
+    path: '/institution/rosters',
+    icon: <ScheduleOutlined />,
+    care: 'ownInstitution',
+    permission: 'attendance.manage',
+  },
+  {
+    key: 'places',
+    path: '/institution/places',
+    icon: <CalendarOutlined />,
+    care: 'ownInstitution',
+    permission: 'bookings.manage',
+  },
   { key: 'institutions', path: '/institutions', icon: <BankOutlined />, care: 'register' },
   { key: 'filing-queue', path: '/filings', icon: <FileDoneOutlined />, care: 'reviewFilings' },
   { key: 'regions', path: '/regions', icon: <ClusterOutlined />, permission: 'regions.read' },
   { key: 'accounts', path: '/accounts', icon: <TeamOutlined />, permission: 'accounts.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'notifications', path: '/notifications', icon: <BellOutlined />, permission: 'notifications.read' },
+  { key: 'duty', path: '/care/duty', icon: <HeartOutlined />, permission: 'care.contacts' },
+  { key: 'assessments', path: '/assessments', icon: <FormOutlined />, permission: 'assessments.manage' },
+  { key: 'family', path: '/family', icon: <TeamOutlined />, permission: 'bookings.book' },
+  { key: 'myBookings', path: '/my-bookings', icon: <CarryOutOutlined />, permission: 'bookings.book' },
   { key: 'find', path: '/find', icon: <SearchOutlined /> },
   { key: 'password', path: '/password', icon: <KeyOutlined /> },
 ];
@@ -44,8 +83,13 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const segment = location.pathname.split('/')[1] ?? '';
-  const selected = ENTRIES.find((entry) => entry.path.split('/')[1] === segment)?.key ?? 'home';
+  // The entry whose path is the longest prefix of the location (so /institution/places selects 名额与预约,
+  // not 本机构), comparing whole segments.
+  const path = location.pathname;
+  const selected =
+    ENTRIES.filter(
+      (entry) => entry.path !== '/' && (path === entry.path || path.startsWith(`${entry.path}/`)),
+    ).sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'home';
   const access = careAccess(me);
   const visible = ENTRIES.filter(
     (entry) =>

@@ -1,4 +1,4 @@
-import { LockOutlined, SearchOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SearchOutlined, ShopOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -146,6 +146,13 @@ export default function LoginPage() {
           </Typography.Paragraph>
         </Card>
         <div style={{ width: '100%', maxWidth: 400, textAlign: 'center' }}>
+          <Link
+            to="/signup"
+            data-testid="signup-link"
+            style={{ fontSize: 15, display: 'block', marginBottom: 12 }}
+          >
+            <UserAddOutlined /> {t('signup.loginLink')}
+          </Link>
           <Link to="/register" data-testid="register-link" style={{ fontSize: 15 }}>
             <ShopOutlined /> {t('login.register')}
           </Link>
