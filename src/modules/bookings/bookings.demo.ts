@@ -41,7 +41,8 @@ export async function seedDemoBookings(database: Database): Promise<number> {
   const [existing] = await db.select({ n: count() }).from(offers);
   if (Number(existing?.n ?? 0) > 0) return 0;
   const today = chinaToday();
-  const from = eachDay(today, `${today.slice(0, 7)}-28`).find((d) => d > today && isWorkingDay(d)) ?? today;
+  // From today (places of today that have not started can still be booked) to the end of next month.
+  const from = eachDay(today, `${today.slice(0, 7)}-28`).find((d) => isWorkingDay(d)) ?? today;
   const next = monthRange(
     new Date(Date.parse(`${today.slice(0, 7)}-15T00:00:00Z`) + 31 * 86_400_000).toISOString().slice(0, 7),
   );
@@ -85,9 +86,25 @@ export async function seedDemoBookings(database: Database): Promise<number> {
           endsAt: '17:00',
           capacity: Math.max(1, cls.capacity - 3),
         },
-        { ...base, form: 'hourly', startsAt: '09:00', endsAt: '12:00', slotMinutes: 60, capacity: 2 },
-        { ...base, form: 'hourly', startsAt: '14:00', endsAt: '17:00', slotMinutes: 60, capacity: 2 },
-        { ...base, form: 'temporary', startsAt: '08:00', endsAt: '17:00', capacity: 1 },
+        {
+          ...base,
+          form: 'hourly',
+          startsAt: '09:00',
+          endsAt: '12:00',
+          slotMinutes: 60,
+          capacity: 2,
+          cutoffMinutes: 60,
+        },
+        {
+          ...base,
+          form: 'hourly',
+          startsAt: '14:00',
+          endsAt: '17:00',
+          slotMinutes: 60,
+          capacity: 2,
+          cutoffMinutes: 60,
+        },
+        { ...base, form: 'temporary', startsAt: '08:00', endsAt: '17:00', capacity: 1, cutoffMinutes: 30 },
       ];
       for (const run of runs) {
         const result = await publishOffers(db, sunshineAdmin, sunshine.id, run);
