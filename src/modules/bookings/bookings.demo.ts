@@ -16,7 +16,7 @@ import { classes } from '../institutions/classes.table.js';
 import { institutions } from '../institutions/institutions.table.js';
 import { staff } from '../institutions/staff.table.js';
 import { offers } from './bookings.table.js';
-import { eachDay, monthRange } from './days.js';
+import { addMonths, eachDay, monthRange } from './days.js';
 import { publishOffers } from './offers.service.js';
 
 const LUNCH = ['红烧鸡块', '清炒时蔬', '番茄蛋汤', '米饭'];
@@ -42,7 +42,7 @@ export async function seedDemoBookings(database: Database): Promise<number> {
   if (Number(existing?.n ?? 0) > 0) return 0;
   const today = chinaToday();
   // From today (places of today that have not started can still be booked) to the end of next month.
-  const from = eachDay(today, `${today.slice(0, 7)}-28`).find((d) => isWorkingDay(d)) ?? today;
+  const from = eachDay(today, addMonths(today, 1)).find((d) => isWorkingDay(d)) ?? today;
   const next = monthRange(
     new Date(Date.parse(`${today.slice(0, 7)}-15T00:00:00Z`) + 31 * 86_400_000).toISOString().slice(0, 7),
   );
