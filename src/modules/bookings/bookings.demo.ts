@@ -104,7 +104,15 @@ export async function seedDemoBookings(database: Database): Promise<number> {
           capacity: 2,
           cutoffMinutes: 60,
         },
-        { ...base, form: 'temporary', startsAt: '08:00', endsAt: '17:00', capacity: 1, cutoffMinutes: 30 },
+        {
+          ...base,
+          form: 'temporary',
+          startsAt: '08:00',
+          endsAt: '17:00',
+          capacity: 1,
+          cutoffMinutes: 30,
+          price: 160,
+        },
       ];
       for (const run of runs) {
         const result = await publishOffers(db, sunshineAdmin, sunshine.id, run);
