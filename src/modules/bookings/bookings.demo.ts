@@ -85,6 +85,7 @@ export async function seedDemoBookings(database: Database): Promise<number> {
           startsAt: '08:00',
           endsAt: '17:00',
           capacity: Math.max(1, cls.capacity - 3),
+          price: sunshine.prices.full_day ?? 2200,
         },
         {
           ...base,
@@ -94,6 +95,7 @@ export async function seedDemoBookings(database: Database): Promise<number> {
           slotMinutes: 60,
           capacity: 2,
           cutoffMinutes: 60,
+          price: 40,
         },
         {
           ...base,
@@ -103,6 +105,7 @@ export async function seedDemoBookings(database: Database): Promise<number> {
           slotMinutes: 60,
           capacity: 2,
           cutoffMinutes: 60,
+          price: 40,
         },
         {
           ...base,
