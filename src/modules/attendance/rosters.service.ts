@@ -18,6 +18,7 @@ import {
   parseMinutes,
   SLOT_MINUTES,
 } from '../bookings/segments.js';
+import { promoteWaiting } from '../bookings/waitlist.service.js';
 import { CARER_ROLES, lockInstitution } from '../institutions/classes.repo.js';
 import { classRulesFor, requireInstitution, staffRoleName } from '../institutions/staffing.access.js';
 import { AM } from './attendance.messages.js';
@@ -246,6 +247,8 @@ export async function putRoster(db: Db, ctx: RequestContext, institutionId: stri
       },
     });
   });
+  // Carers added may make room: the waitlist is served first, in a transaction of its own.
+  await promoteWaiting(db, { institutionId: institution.id, days: [input.day] });
   const [view] = await rosterViews(db, institution.id, institution.regionCode, input.day, ctx.lang, cls.id);
   return view!;
 }

@@ -202,6 +202,35 @@ export async function findEntryByBooking(db: Executor, bookingId: string): Promi
   return row;
 }
 
+/**
+ * Waiting entries a release may serve, first in line first: those wanting a released offer and,
+ * for childcare, every entry of the institution with a place on a released day — an entry refused
+ * on the class size, licensed capacity or ratio fits again when any place of that class or
+ * institution on that day is freed, not only its own offer.
+ */
+export async function waitingForRoom(
+  db: Executor,
+  offerIds: readonly string[],
+  room: { institutionId: string; days: readonly string[] } | null,
+  limit = 100,
+): Promise<WaitlistRow[]> {
+  if (offerIds.length === 0 && (!room || room.days.length === 0)) return [];
+  const wantsReleased =
+    offerIds.length > 0 ? sql`${waitlistEntries.offerIds} && ${pgArray(offerIds)}::uuid[]` : sql`false`;
+  const sharesRoom =
+    room && room.days.length > 0
+      ? sql`(${waitlistEntries.service} = 'childcare' AND ${waitlistEntries.institutionId} = ${room.institutionId}
+             AND EXISTS (SELECT 1 FROM offers o WHERE o.id = ANY(${waitlistEntries.offerIds})
+                         AND o.day = ANY(${pgArray(room.days)}::date[])))`
+      : sql`false`;
+  return db
+    .select()
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.status, 'waiting'), sql`(${wantsReleased} OR ${sharesRoom})`))
+    .orderBy(asc(waitlistEntries.seq))
+    .limit(limit);
+}
+
 /** Place in line: waiting entries wanting any of the same offers, joined no later. */
 export async function positionOf(db: Executor, entry: WaitlistRow): Promise<number> {
   const [row] = await db

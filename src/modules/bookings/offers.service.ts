@@ -16,6 +16,7 @@ import * as repo from './offers.repo.js';
 import type { OfferView, PatchOfferBody, PublishOffersInput } from './offers.schema.js';
 import { formatMinutes, parseMinutes, withinDay } from './segments.js';
 import { formName, formSpec, isFormOf, SERVICES, type Service } from './services.js';
+import { promoteWaiting } from './waitlist.service.js';
 
 const MAX_DAYS = 92;
 
@@ -251,7 +252,7 @@ export async function patchOffer(
   const offer = await repo.findOffer(db, offerId);
   if (!offer) throw notFound(ctx.lang === 'en' ? 'offer' : '名额');
   const { institution } = await requireInstitution(db, ctx, offer.institutionId, 'bookings.manage');
-  return mutate(db, ctx, async (tx, audit) => {
+  const view = await mutate(db, ctx, async (tx, audit) => {
     const locked = (await repo.lockOffer(tx, offerId))!;
     if (body.capacity !== undefined && body.capacity < locked.taken) {
       throw conflict(BM['offer.capacity_below_taken'], {
@@ -277,4 +278,9 @@ export async function patchOffer(
     });
     return presentOffer(row, { className: null, classType: null, waiting: 0 }, ctx.lang);
   });
+  // More room (or reopened): the waitlist is served before anyone else can book it.
+  if ((body.capacity ?? 0) > offer.capacity || (body.status === 'open' && offer.status !== 'open')) {
+    await promoteWaiting(db, { institutionId: offer.institutionId, days: [offer.day], offerIds: [offer.id] });
+  }
+  return view;
 }

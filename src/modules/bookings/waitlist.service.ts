@@ -30,7 +30,13 @@ export async function lockForRelease(
   extraIds: readonly string[] = [],
   extraMembers: readonly string[] = [],
 ): Promise<{ state: PlaceState; candidates: repo.WaitlistRow[] }> {
-  const candidates = await repo.waitingFor(tx, releaseIds);
+  const released = await repo.findOffers(tx, releaseIds);
+  const childcare = released.filter((o) => o.service === 'childcare');
+  const room =
+    childcare.length > 0
+      ? { institutionId: childcare[0]!.institutionId, days: [...new Set(childcare.map((o) => o.day))] }
+      : null;
+  const candidates = await repo.waitingForRoom(tx, releaseIds, room);
   const offerIds = [...releaseIds, ...extraIds, ...candidates.flatMap((c) => c.offerIds)];
   const members = [...extraMembers, ...candidates.map((c) => c.memberId)];
   const state = await lockPlaces(tx, offerIds, members);
@@ -191,6 +197,33 @@ export async function expireHold(db: Db, bookingId: string, now: Date): Promise<
     );
     await flushPlaces(tx, state);
     return true;
+  });
+}
+
+/**
+ * Room appeared without a release — carers added to a roster, an offer's capacity raised or an
+ * offer reopened: offer it down the line in a transaction of its own (after the change committed,
+ * so the locks are still taken in the engine's one order).
+ */
+export async function promoteWaiting(
+  db: Db,
+  room: { institutionId: string; days: readonly string[]; offerIds?: readonly string[] },
+  now: Date = new Date(),
+): Promise<void> {
+  const ctx = systemContext();
+  await mutate(db, ctx, async (tx, audit) => {
+    const candidates = await repo.waitingForRoom(tx, room.offerIds ?? [], {
+      institutionId: room.institutionId,
+      days: room.days,
+    });
+    if (candidates.length === 0) return;
+    const state = await lockPlaces(
+      tx,
+      candidates.flatMap((c) => c.offerIds),
+      candidates.map((c) => c.memberId),
+    );
+    await promote(tx, ctx, audit, state, candidates, now);
+    await flushPlaces(tx, state);
   });
 }
 
