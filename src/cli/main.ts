@@ -143,7 +143,7 @@ importCommand
 importCommand
   .command('roster <file>')
   .description(
-    "import a department's file into the roster of older people (CSV or XLSX: 身份证号/id_number, 姓名/name, 区划代码/region_code, flag columns)",
+    "import a department's file into the roster of older people (CSV or XLSX: 身份证号/id_number, 姓名/name, 区划代码/region_code, flag columns); applied in chunks, and run again after an interruption it resumes",
   )
   .requiredOption('--source <department>', `the department the file comes from: ${SOURCES.join(', ')}`)
   .option('--dry-run', 'check every row and write nothing')
@@ -152,19 +152,23 @@ importCommand
       if (!(SOURCES as readonly string[]).includes(options.source)) {
         throw new Error(`--source must be one of: ${SOURCES.join(', ')}`);
       }
-      const buffer = await readFile(file);
       const cipher = createFieldCipher(loadMasterKey(loadConfig().dataDir));
       const progress = terminalProgress();
+      let applied = 0;
       try {
+        // Streamed from disk twice (check, then apply in chunks); a killed run resumes when run again.
         const result = await importRoster(
           database,
           cipher,
           cliContext(),
-          { filename: path.basename(file), buffer },
+          { filename: path.basename(file), path: path.resolve(file) },
           {
             source: options.source as Source,
             dryRun: Boolean(options.dryRun),
-            onProgress: (done, total, stage) => progress(`roster: ${stage}`, done, total),
+            onProgress: (done, total, stage) => {
+              if (stage === 'write') applied = done;
+              progress(stage === 'read' ? 'roster: check (bytes)' : `roster: ${stage} (rows)`, done, total);
+            },
           },
         );
         progress.stop();
@@ -172,6 +176,8 @@ importCommand
         if (result.errors.length > 0) process.exitCode = 1;
       } catch (err) {
         progress.stop();
+        if (applied > 0)
+          console.error(`${applied} rows are applied; run the same command again to resume after them`);
         throw err;
       }
     }),

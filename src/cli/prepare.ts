@@ -2,6 +2,7 @@ import type { Database } from '../db/client.js';
 import type { FieldCipher } from '../lib/secrets.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from '../modules/accounts/accounts.demo.js';
 import { seedDemoBookings } from '../modules/bookings/bookings.demo.js';
+import { seedDemoCounty } from '../modules/care/county.demo.js';
 import { seedDemoHomecare } from '../modules/homecare/homecare.demo.js';
 import { seedDemoHouseholds } from '../modules/households/households.demo.js';
 import { seedDemoInstitutions } from '../modules/institutions/institutions.demo.js';
@@ -54,6 +55,7 @@ export async function prepareDatabase(
   if (places > 0) log(`Demo places: ${places} offers (rosters, childcare, meals, appointments).`);
   const care = await seedDemoHomecare(database);
   if (care.items > 0) log(`Demo home care: ${care.items} menu items, ${care.providerItems} offered.`);
+  await seedDemoCounty(database, options.cipher, log);
   return { demoLoaded: true };
 }
 

@@ -1,5 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  providerItems,
+  serviceItems,
+  serviceOrders,
+  settlements,
+  visits,
+} from '../modules/homecare/homecare.table.js';
+import { householdMembers, households } from '../modules/households/households.table.js';
 import { filings, uploads } from '../modules/institutions/filing.table.js';
 import { staffCertificates } from '../modules/institutions/staff.table.js';
 import { notify } from '../modules/notifications/notifications.service.js';
@@ -7,6 +15,7 @@ import { notifications } from '../modules/notifications/notifications.table.js';
 import { itemsOf } from '../standards/capability-assessment.js';
 import { createTestApp, type TestApp, type TestClient } from '../test/app.js';
 import { buildClass, buildStaff } from '../test/institutions.js';
+import { buildPerson } from '../test/people.js';
 import { seedTestRegions } from '../test/regions.js';
 
 /**
@@ -33,6 +42,7 @@ const csv = (rows: string) => ({
   headers: { 'content-type': 'multipart/form-data; boundary=X' },
 });
 
+const contactBody = { kind: 'home_visit', contactedOn: '2026-01-05', outcome: 'well' };
 const RANGE = 'from=2026-12-01&to=2026-12-02';
 const offerBody = () => ({
   service: 'childcare',
@@ -489,6 +499,22 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
         }),
     },
   ],
+  // ── duty of care ──
+  'GET /api/care/overdue': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/care/overdue') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/care/overdue') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/care/overdue') },
+  ],
+  'POST /api/roster/{personId}/contacts': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/roster/${NO_ID}/contacts`, contactBody) },
+    { who: 'resident', status: 403, call: (c) => c.post(`/api/roster/${NO_ID}/contacts`, contactBody) },
+    { who: 'township', status: 403, call: (c) => c.post(`/api/roster/${NO_ID}/contacts`, contactBody) },
+  ],
+  'GET /api/roster/{personId}/contacts': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/roster/${NO_ID}/contacts`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/contacts`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/contacts`) },
+  ],
   // ── places and bookings ──
   'POST /api/institutions/{id}/offers': [
     { who: 'anonymous', status: 401, call: (c) => c.post(`/api/institutions/${NO_ID}/offers`, offerBody()) },
@@ -629,6 +655,25 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
   'POST /api/assessments/score': [
     { who: 'anonymous', status: 401, call: (c) => c.post('/api/assessments/score', ASSESSMENT) },
   ],
+  // ── assessments on record (assessments.manage: assessors, civil affairs county+; history: people.read) ──
+  'POST /api/roster/{personId}/assessments': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/roster/${NO_ID}/assessments`, RECORD) },
+    { who: 'resident', status: 403, call: (c) => c.post(`/api/roster/${NO_ID}/assessments`, RECORD) },
+    { who: 'township', status: 403, call: (c) => c.post(`/api/roster/${NO_ID}/assessments`, RECORD) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/roster/${NO_ID}/assessments`, RECORD) },
+  ],
+  'GET /api/roster/{personId}/assessments': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/roster/${NO_ID}/assessments`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/assessments`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/assessments`) },
+  ],
+  'GET /api/assessments/due': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/assessments/due') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/assessments/due') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/assessments/due') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/assessments/due') },
+  ],
+  // ── end assessments on record ──
   // ── notifications (own inbox only) ──
   'GET /api/notifications': [{ who: 'anonymous', status: 401, call: (c) => c.get('/api/notifications') }],
   'POST /api/notifications/{id}/read': [
@@ -647,6 +692,472 @@ const ACCESS: Record<string, typeof PUBLIC | Case[]> = {
     { who: 'anonymous', status: 401, call: (c) => c.post('/api/notifications/read-all') },
   ],
   // ── end notifications ──
+  // ── rosters, attendance and the room board (attendance.manage: institution users, sysadmin) ──
+  'GET /api/institutions/{id}/rosters': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/rosters`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/rosters`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/rosters`),
+    },
+  ],
+  'PUT /api/institutions/{id}/rosters': [
+    { who: 'anonymous', status: 401, call: (c) => putRoster(c, NO_ID) },
+    { who: 'resident', status: 403, call: async (c) => putRoster(c, await changanInst()) },
+    { who: 'changan', status: 403, call: async (c) => putRoster(c, await changanInst()) },
+  ],
+  'GET /api/institutions/{id}/attendance': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/attendance`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/attendance`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/attendance`),
+    },
+  ],
+  'POST /api/attendance/check-in': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/attendance/check-in', CHECK_IN) },
+    { who: 'resident', status: 403, call: (c) => c.post('/api/attendance/check-in', CHECK_IN) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/attendance/check-in', CHECK_IN) },
+  ],
+  'POST /api/attendance/check-out': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/attendance/check-out', CHECK_OUT) },
+    { who: 'resident', status: 403, call: (c) => c.post('/api/attendance/check-out', CHECK_OUT) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/attendance/check-out', CHECK_OUT) },
+  ],
+  'POST /api/attendance/health-check': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/attendance/health-check', HEALTH_CHECK) },
+    { who: 'resident', status: 403, call: (c) => c.post('/api/attendance/health-check', HEALTH_CHECK) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/attendance/health-check', HEALTH_CHECK) },
+  ],
+  'POST /api/staff-presence/in': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post('/api/staff-presence/in', { staffId: NO_ID, classId: NO_ID }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) =>
+        c.post('/api/staff-presence/in', { staffId: await changanStaff(), classId: await changanClass() }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) =>
+        c.post('/api/staff-presence/in', { staffId: await changanStaff(), classId: await changanClass() }),
+    },
+  ],
+  'POST /api/staff-presence/out': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/staff-presence/out', { staffId: NO_ID }) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post('/api/staff-presence/out', { staffId: await changanStaff() }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post('/api/staff-presence/out', { staffId: await changanStaff() }),
+    },
+  ],
+  'GET /api/institutions/{id}/room-board': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/institutions/${NO_ID}/room-board`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/room-board`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/institutions/${await changanInst()}/room-board`),
+    },
+  ],
+  // ── end rosters, attendance and the room board ──
+  // ── residents and households (bookings.book: residents; only their own household) ──
+  'POST /api/residents/signup': PUBLIC,
+  'GET /api/household': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/household') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/household') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/household') },
+  ],
+  'PATCH /api/household': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch('/api/household', { address: 'x' }) },
+    { who: 'changan', status: 403, call: (c) => c.patch('/api/household', { address: 'x' }) },
+  ],
+  'POST /api/household/members': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/household/members', NEW_MEMBER) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/household/members', NEW_MEMBER) },
+  ],
+  'PATCH /api/household/members/{id}': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: async (c) => c.patch(`/api/household/members/${await otherMember()}`, { name: 'x' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.patch(`/api/household/members/${await otherMember()}`, { name: 'x' }),
+    },
+    {
+      who: 'resident',
+      status: 404,
+      call: async (c) => c.patch(`/api/household/members/${await otherMember()}`, { name: 'x' }),
+    },
+  ],
+  'DELETE /api/household/members/{id}': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: async (c) => c.delete(`/api/household/members/${await otherMember()}`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.delete(`/api/household/members/${await otherMember()}`),
+    },
+    {
+      who: 'resident',
+      status: 404,
+      call: async (c) => c.delete(`/api/household/members/${await otherMember()}`),
+    },
+  ],
+  // ── end residents and households ──
+  // ── programs and entitlements (people.read to read, programs.manage to change; civil affairs) ──
+  'GET /api/programs': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/programs') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/programs') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/programs') },
+  ],
+  'POST /api/programs': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/programs', NEW_PROGRAM) },
+    { who: 'resident', status: 403, call: (c) => c.post('/api/programs', NEW_PROGRAM) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/programs', NEW_PROGRAM) },
+    { who: 'township', status: 403, call: (c) => c.post('/api/programs', NEW_PROGRAM) },
+  ],
+  'PATCH /api/programs/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch(`/api/programs/${NO_ID}`, { name: 'x' }) },
+    { who: 'resident', status: 403, call: (c) => c.patch(`/api/programs/${NO_ID}`, { name: 'x' }) },
+    { who: 'changan', status: 403, call: (c) => c.patch(`/api/programs/${NO_ID}`, { name: 'x' }) },
+  ],
+  'DELETE /api/programs/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.delete(`/api/programs/${NO_ID}`) },
+    { who: 'resident', status: 403, call: (c) => c.delete(`/api/programs/${NO_ID}`) },
+    { who: 'changan', status: 403, call: (c) => c.delete(`/api/programs/${NO_ID}`) },
+  ],
+  'POST /api/programs/{id}/evaluate': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/programs/${NO_ID}/evaluate`) },
+    { who: 'resident', status: 403, call: (c) => c.post(`/api/programs/${NO_ID}/evaluate`) },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/programs/${NO_ID}/evaluate`) },
+  ],
+  'POST /api/programs/{id}/entitlements': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/programs/${NO_ID}/entitlements?month=2026-01`),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) => c.post(`/api/programs/${NO_ID}/entitlements?month=2026-01`),
+    },
+    { who: 'changan', status: 403, call: (c) => c.post(`/api/programs/${NO_ID}/entitlements?month=2026-01`) },
+  ],
+  'POST /api/programs/{id}/enrolments': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments`, { personId: NO_ID }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments`, { personId: NO_ID }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments`, { personId: NO_ID }),
+    },
+  ],
+  'POST /api/programs/{id}/enrolments/{enrolmentId}/end': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments/${NO_ID}/end`, { reason: 'other' }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments/${NO_ID}/end`, { reason: 'other' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: (c) => c.post(`/api/programs/${NO_ID}/enrolments/${NO_ID}/end`, { reason: 'other' }),
+    },
+  ],
+  'GET /api/programs/coverage': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/programs/coverage') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/programs/coverage') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/programs/coverage') },
+  ],
+  'GET /api/programs/coverage/people': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/programs/coverage/people') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/programs/coverage/people') },
+    { who: 'township', status: 403, call: (c) => c.get('/api/programs/coverage/people') },
+  ],
+  'GET /api/programs/coverage/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/programs/coverage/export.xlsx') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/programs/coverage/export.xlsx') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/programs/coverage/export.xlsx') },
+  ],
+  'GET /api/roster/{personId}/programs': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/roster/${NO_ID}/programs`) },
+    { who: 'resident', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/programs`) },
+    { who: 'changan', status: 403, call: (c) => c.get(`/api/roster/${NO_ID}/programs`) },
+  ],
+  // ── end programs and entitlements ──
+  // ── door-to-door services and visit verification (homecare.*; residents: their family's people) ──
+  'GET /api/service-items': [{ who: 'anonymous', status: 401, call: (c) => c.get('/api/service-items') }],
+  'POST /api/service-items': [
+    { who: 'anonymous', status: 401, call: (c) => c.post('/api/service-items', NEW_ITEM) },
+    { who: 'resident', status: 403, call: (c) => c.post('/api/service-items', NEW_ITEM) },
+    { who: 'township', status: 403, call: (c) => c.post('/api/service-items', NEW_ITEM) },
+    { who: 'changan', status: 403, call: (c) => c.post('/api/service-items', NEW_ITEM) },
+  ],
+  'PATCH /api/service-items/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.patch(`/api/service-items/${NO_ID}`, { price: 1 }) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.patch(`/api/service-items/${await hcItem()}`, { price: 1 }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.patch(`/api/service-items/${await hcItem()}`, { price: 1 }),
+    },
+  ],
+  'GET /api/providers': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/providers') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/providers') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/providers') },
+  ],
+  'GET /api/providers/{institutionId}/items': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/providers/${NO_ID}/items`) },
+  ],
+  'PUT /api/providers/{institutionId}/items': [
+    { who: 'anonymous', status: 401, call: (c) => putProviderItems(c, NO_ID) },
+    { who: 'resident', status: 403, call: async (c) => putProviderItems(c, await hcProvider()) },
+    { who: 'changan', status: 403, call: async (c) => putProviderItems(c, await hcProvider()) },
+  ],
+  'GET /api/providers/{institutionId}/caregivers': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/providers/${NO_ID}/caregivers`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/providers/${await hcProvider()}/caregivers`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/providers/${await hcProvider()}/caregivers`),
+    },
+  ],
+  'POST /api/service-orders': [
+    { who: 'anonymous', status: 401, call: async (c) => c.post('/api/service-orders', await newOrder()) },
+    { who: 'resident', status: 403, call: async (c) => c.post('/api/service-orders', await newOrder()) },
+    { who: 'changan', status: 403, call: async (c) => c.post('/api/service-orders', await newOrder()) },
+  ],
+  'GET /api/service-orders': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/service-orders') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/service-orders') },
+  ],
+  'GET /api/service-orders/mine': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/service-orders/mine') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/service-orders/mine') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/service-orders/mine') },
+  ],
+  'POST /api/service-orders/{id}/assign': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/service-orders/${NO_ID}/assign`, { caregiverId: NO_ID }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/assign`, { caregiverId: NO_ID }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/assign`, { caregiverId: NO_ID }),
+    },
+  ],
+  'POST /api/service-orders/{id}/cancel': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/service-orders/${NO_ID}/cancel`, {}) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/cancel`, {}),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/cancel`, {}),
+    },
+  ],
+  'POST /api/service-orders/{id}/check-in': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/service-orders/${NO_ID}/check-in`, {}) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/check-in`, {}),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/service-orders/${await hcOrder()}/check-in`, {}),
+    },
+  ],
+  'POST /api/visits/{id}/check-out': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/visits/${NO_ID}/check-out`, {}) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/check-out`, {}),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/check-out`, {}),
+    },
+  ],
+  'POST /api/visits/{id}/confirm': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/visits/${NO_ID}/confirm`, { rating: 5 }) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/confirm`, { rating: 5 }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/confirm`, { rating: 5 }),
+    },
+  ],
+  'POST /api/visits/{id}/explain': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/visits/${NO_ID}/explain`, { reason: '说明' }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/explain`, { reason: '说明' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/explain`, { reason: '说明' }),
+    },
+  ],
+  'POST /api/visits/{id}/review': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post(`/api/visits/${NO_ID}/review`, { decision: 'approve' }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/review`, { decision: 'approve' }),
+    },
+    {
+      who: 'township',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/review`, { decision: 'approve' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/visits/${await hcVisit()}/review`, { decision: 'approve' }),
+    },
+  ],
+  'GET /api/visits': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/visits') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/visits') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/visits') },
+  ],
+  'POST /api/settlements': [
+    {
+      who: 'anonymous',
+      status: 401,
+      call: (c) => c.post('/api/settlements', { providerId: NO_ID, month: '2026-01' }),
+    },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post('/api/settlements', { providerId: await hcProvider(), month: '2026-01' }),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post('/api/settlements', { providerId: await hcProvider(), month: '2026-01' }),
+    },
+  ],
+  'GET /api/settlements': [
+    { who: 'anonymous', status: 401, call: (c) => c.get('/api/settlements') },
+    { who: 'resident', status: 403, call: (c) => c.get('/api/settlements') },
+    { who: 'changan', status: 403, call: (c) => c.get('/api/settlements') },
+  ],
+  'GET /api/settlements/{id}': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/settlements/${NO_ID}`) },
+    { who: 'resident', status: 403, call: async (c) => c.get(`/api/settlements/${await hcSettlement()}`) },
+    { who: 'changan', status: 403, call: async (c) => c.get(`/api/settlements/${await hcSettlement()}`) },
+  ],
+  'POST /api/settlements/{id}/finalise': [
+    { who: 'anonymous', status: 401, call: (c) => c.post(`/api/settlements/${NO_ID}/finalise`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.post(`/api/settlements/${await hcSettlement()}/finalise`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.post(`/api/settlements/${await hcSettlement()}/finalise`),
+    },
+  ],
+  'GET /api/settlements/{id}/export.xlsx': [
+    { who: 'anonymous', status: 401, call: (c) => c.get(`/api/settlements/${NO_ID}/export.xlsx`) },
+    {
+      who: 'resident',
+      status: 403,
+      call: async (c) => c.get(`/api/settlements/${await hcSettlement()}/export.xlsx`),
+    },
+    {
+      who: 'changan',
+      status: 403,
+      call: async (c) => c.get(`/api/settlements/${await hcSettlement()}/export.xlsx`),
+    },
+  ],
+  // ── end door-to-door services and visit verification ──
 };
 
 function putSetting(c: TestClient, regionPrefix: string) {
@@ -658,6 +1169,16 @@ function putSetting(c: TestClient, regionPrefix: string) {
 }
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** A valid program body (programs rows above: the refusal is about who calls). */
+const NEW_PROGRAM = {
+  regionPrefix: '130102',
+  code: 'ACCESS',
+  name: '访问测试项目',
+  eligibility: { minAge: 80 },
+  benefit: { kind: 'monthly_amount', amount: 100 },
+  autoEnrol: true,
+  startsOn: '2026-01-01',
+};
 /** A complete capability assessment form (all 26 items at their maximum). */
 const ASSESSMENT = {
   scores: Object.fromEntries(itemsOf().map((i) => [i.key, i.max])),
@@ -665,7 +1186,19 @@ const ASSESSMENT = {
   dementia: false,
   riskEvents30d: 0,
 };
+/** A complete assessment to store (assessments on record). */
+const RECORD = { ...ASSESSMENT, riskEvents30d: [], assessedOn: '2025-03-01', reason: 'first' };
 const NEW_CLASS = { name: '托小一班', type: 'toddler', capacity: 10 };
+/** Bodies for the attendance rows (valid shapes, so the refusal is about who calls). */
+const CHECK_IN = { bookingId: NO_ID, droppedOffBy: NO_ID };
+const CHECK_OUT = { memberId: NO_ID, pickedUpBy: NO_ID };
+const HEALTH_CHECK = { memberId: NO_ID, check: 'morning', temperature: 36.5, result: 'normal' };
+const putRoster = (c: TestClient, id: string) =>
+  c.request({
+    method: 'PUT',
+    url: `/api/institutions/${id}/rosters`,
+    payload: { day: '2030-01-07', classId: NO_ID, shifts: [] },
+  });
 const NEW_STAFF = { name: '张老师', role: 'carer' };
 const NEW_CERT = { kind: 'health_certificate', issuedOn: '2025-03-01' };
 /** Institutions, a class, a staff member and a certificate, made on first use by the rows above. */
@@ -674,6 +1207,27 @@ const once = (key: string, make: () => Promise<string>) => {
   if (!made.has(key)) made.set(key, make());
   return made.get(key)!;
 };
+/** Households: a member of another resident's household (the rows above must not reach it). */
+const NEW_MEMBER = { relation: 'child', name: '访问测试宝宝', birthDate: '2025-01-01' };
+const otherMember = () =>
+  once('otherMember', async () => {
+    const owner = await t.buildAccount({ role: 'resident', regionCode: '' });
+    const [household] = await t.database.db
+      .insert(households)
+      .values({ ownerAccountId: owner.id })
+      .returning({ id: households.id });
+    const [row] = await t.database.db
+      .insert(householdMembers)
+      .values({
+        householdId: household!.id,
+        relation: 'child',
+        kind: 'child',
+        name: '别家宝宝',
+        birthDate: '2025-01-01',
+      })
+      .returning({ id: householdMembers.id });
+    return row!.id;
+  });
 const qiaoxiInst = () =>
   once('qiaoxi', async () => (await t.buildInstitution({ regionCode: '130104001001' })).id);
 const changanInst = () =>
@@ -762,6 +1316,110 @@ function importInstitutions(c: TestClient, regionCode: string) {
 function newAccount(username: string, regionCode: string) {
   return { username, displayName: 'x', role: 'health_township', regionCode, password: 'Temp12345' };
 }
+
+// ── door-to-door services: a menu item, a Chang'an provider, an order and an open visit (rows above) ──
+const NEW_ITEM = {
+  regionPrefix: '130102',
+  code: 'ACC-1',
+  name: '助洁',
+  type: 'cleaning',
+  durationMinutes: 60,
+  price: 50,
+};
+const putProviderItems = (c: TestClient, id: string) =>
+  c.request({ method: 'PUT', url: `/api/providers/${id}/items`, payload: { items: [] } });
+const hcItem = () =>
+  once('hcItem', async () => {
+    const [row] = await t.database.db
+      .insert(serviceItems)
+      .values({
+        regionPrefix: '130102',
+        code: 'ACC-0',
+        name: '助浴',
+        type: 'bathing',
+        durationMinutes: 60,
+        priceCents: 8000,
+      })
+      .returning({ id: serviceItems.id });
+    return row!.id;
+  });
+const hcProvider = () =>
+  once('hcProvider', async () => {
+    const { id } = await t.buildInstitution({ kind: 'community_elderly_centre', regionCode: '130102001002' });
+    await t.database.db.insert(providerItems).values({ institutionId: id, itemId: await hcItem() });
+    return id;
+  });
+const hcPerson = () => once('hcPerson', async () => (await buildPerson(t, { name: '访问测试老人' })).id);
+const newOrder = async () => ({
+  personId: await hcPerson(),
+  itemId: await hcItem(),
+  providerId: await hcProvider(),
+  scheduledOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+});
+const hcCarer = () =>
+  once(
+    'hcCarer',
+    async () =>
+      (
+        await t.buildAccount({
+          role: 'institution_staff',
+          regionCode: '130102001002',
+          institutionId: await hcProvider(),
+        })
+      ).id,
+  );
+const hcOrder = () =>
+  once('hcOrder', async () => {
+    const [row] = await t.database.db
+      .insert(serviceOrders)
+      .values({
+        ...(await newOrder()),
+        regionCode: '130102001001',
+        source: 'community_worker',
+        durationMinutes: 60,
+        priceCents: 8000,
+        caregiverId: await hcCarer(),
+        status: 'assigned',
+      })
+      .returning({ id: serviceOrders.id });
+    return row!.id;
+  });
+const hcVisit = () =>
+  once('hcVisit', async () => {
+    const [row] = await t.database.db
+      .insert(visits)
+      .values({
+        orderId: await hcOrder(),
+        personId: await hcPerson(),
+        providerId: await hcProvider(),
+        caregiverId: await hcCarer(),
+        serviceType: 'bathing',
+        day: '2026-01-05',
+        checkInAt: new Date('2026-01-05T01:00:00Z'),
+        checkOutAt: new Date('2026-01-05T02:00:00Z'),
+        status: 'exception',
+        exceptions: ['distance'],
+        exceptionReason: '访问测试',
+      })
+      .returning({ id: visits.id });
+    return row!.id;
+  });
+const hcSettlement = () =>
+  once('hcSettlement', async () => {
+    const [row] = await t.database.db
+      .insert(settlements)
+      .values({
+        providerId: await hcProvider(),
+        month: '2026-01',
+        paidCents: 0,
+        heldCents: 0,
+        visitsPaid: 0,
+        visitsHeld: 0,
+      })
+      .returning({ id: settlements.id });
+    return row!.id;
+  });
+// ── end door-to-door services ──
 
 let t: TestApp;
 let actors: Actors;

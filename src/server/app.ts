@@ -16,6 +16,10 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { bookingsRoutes } from '../modules/bookings/bookings.routes.js';
 import { careRoutes } from '../modules/care/care.routes.js';
 import { geoRoutes } from '../modules/geo/geo.routes.js';
+import { homecareRoutes } from '../modules/homecare/homecare.routes.js';
+import { settlementsRoutes } from '../modules/homecare/settlements.routes.js';
+import { visitsRoutes } from '../modules/homecare/visits.routes.js';
+import { householdsRoutes } from '../modules/households/households.routes.js';
 import { idNumberRoutes } from '../modules/idnumbers/idnumbers.routes.js';
 import { capacityRoutes } from '../modules/institutions/capacity.routes.js';
 import { classesRoutes } from '../modules/institutions/classes.routes.js';
@@ -28,6 +32,7 @@ import { staffRoutes } from '../modules/institutions/staff.routes.js';
 import { uploadsRoutes } from '../modules/institutions/uploads.routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { rosterRoutes } from '../modules/people/roster.routes.js';
+import { programsRoutes } from '../modules/programs/programs.routes.js';
 import { regionsRoutes } from '../modules/regions/regions.routes.js';
 import { settingsRoutes } from '../modules/settings/settings.routes.js';
 import type { AppDeps } from './deps.js';
@@ -107,10 +112,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(settingsRoutes, deps);
   await app.register(assessmentsRoutes, deps);
   await app.register(rosterRoutes, deps);
+  await app.register(programsRoutes, deps);
   await app.register(notificationsRoutes, deps);
   await app.register(attendanceRoutes, deps);
   await app.register(bookingsRoutes, deps);
+  await app.register(householdsRoutes, deps);
   await app.register(careRoutes, deps);
+  await app.register(homecareRoutes, deps);
+  await app.register(visitsRoutes, deps);
+  await app.register(settlementsRoutes, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

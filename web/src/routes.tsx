@@ -21,7 +21,27 @@ const InstitutionDetailPage = lazy(() => import('./pages/institutions/Institutio
 const FilingQueuePage = lazy(() => import('./pages/filings/FilingQueuePage'));
 const FilingDetailPage = lazy(() => import('./pages/filings/FilingDetailPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+const SignupPage = lazy(() => import('./pages/signup/SignupPage'));
+const FamilyPage = lazy(() => import('./pages/family/FamilyPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const AssessmentsWorkListPage = lazy(() => import('./pages/assessments/AssessmentsWorkListPage'));
+const NewAssessmentPage = lazy(() => import('./pages/assessments/NewAssessmentPage'));
+const PersonAssessmentsPage = lazy(() => import('./pages/assessments/PersonAssessmentsPage'));
+const BookPage = lazy(() => import('./pages/book/BookPage'));
+const MyBookingsPage = lazy(() => import('./pages/my-bookings/MyBookingsPage'));
+const DutyOfCarePage = lazy(() => import('./pages/duty/DutyOfCarePage'));
+const PlacesPage = lazy(() => import('./pages/places/PlacesPage'));
+const BookingsPage = lazy(() => import('./pages/places/BookingsPage'));
+const AttendancePage = lazy(() => import('./pages/attendance/AttendancePage'));
+const RoomBoardPage = lazy(() => import('./pages/attendance/RoomBoardPage'));
+const RostersPage = lazy(() => import('./pages/attendance/RostersPage'));
+const CareVisitsPage = lazy(() => import('./pages/homecare/CareVisitsPage'));
+const CareOrdersPage = lazy(() => import('./pages/homecare/CareOrdersPage'));
+const CareExceptionsPage = lazy(() => import('./pages/homecare/CareExceptionsPage'));
+const CareSettlementsPage = lazy(() => import('./pages/homecare/CareSettlementsPage'));
+const CareMenuPage = lazy(() => import('./pages/homecare/CareMenuPage'));
+const ProgramsPage = lazy(() => import('./pages/programs/ProgramsPage'));
+const CoveragePage = lazy(() => import('./pages/programs/CoveragePage'));
 
 /**
  * Every page is its own chunk; the layout checks the session, each route its permission. The
@@ -38,6 +58,9 @@ export function AppRoutes() {
         </Route>
         <Route path="/register" element={<PublicLayout />}>
           <Route index element={<RegisterPage />} />
+        </Route>
+        <Route path="/signup" element={<PublicLayout />}>
+          <Route index element={<SignupPage />} />
         </Route>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
@@ -62,6 +85,56 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/attendance"
+            element={
+              <RequirePermission permission="attendance.manage">
+                <RequireCareAccess need="ownInstitution">
+                  <AttendancePage />
+                </RequireCareAccess>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/room-board"
+            element={
+              <RequirePermission permission="attendance.manage">
+                <RequireCareAccess need="ownInstitution">
+                  <RoomBoardPage />
+                </RequireCareAccess>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/rosters"
+            element={
+              <RequirePermission permission="attendance.manage">
+                <RequireCareAccess need="ownInstitution">
+                  <RostersPage />
+                </RequireCareAccess>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/places"
+            element={
+              <RequirePermission permission="bookings.manage">
+                <RequireCareAccess need="ownInstitution">
+                  <PlacesPage />
+                </RequireCareAccess>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="institution/bookings"
+            element={
+              <RequirePermission permission="bookings.manage">
+                <RequireCareAccess need="ownInstitution">
+                  <BookingsPage />
+                </RequireCareAccess>
               </RequirePermission>
             }
           />
@@ -110,6 +183,111 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="notifications.read">
                 <NotificationsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="care/duty"
+            element={
+              <RequirePermission permission="care.contacts">
+                <DutyOfCarePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="book/:institutionId"
+            element={
+              <RequirePermission permission="bookings.book">
+                <BookPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="my-bookings"
+            element={
+              <RequirePermission permission="bookings.book">
+                <MyBookingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <RequirePermission permission="assessments.manage">
+                <AssessmentsWorkListPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="assessments/new/:personId"
+            element={
+              <RequirePermission permission="assessments.manage">
+                <NewAssessmentPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="assessments/person/:personId"
+            element={
+              <RequirePermission permission="assessments.manage">
+                <PersonAssessmentsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="family"
+            element={
+              <RequirePermission permission="bookings.book">
+                <FamilyPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="care/visits"
+            element={
+              <RequirePermission permission="homecare.provide">
+                <CareVisitsPage />
+              </RequirePermission>
+            }
+          />
+          <Route path="care/orders" element={<CareOrdersPage />} />
+          <Route
+            path="care/exceptions"
+            element={
+              <RequirePermission permission="homecare.review">
+                <CareExceptionsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="care/settlements"
+            element={
+              <RequirePermission permission="homecare.review">
+                <CareSettlementsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="care/menu"
+            element={
+              <RequirePermission permission="homecare.provide">
+                <CareMenuPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="programs"
+            element={
+              <RequirePermission permission="people.read">
+                <ProgramsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="programs/coverage"
+            element={
+              <RequirePermission permission="people.read">
+                <CoveragePage />
               </RequirePermission>
             }
           />

@@ -151,6 +151,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     note: 'elderly care centre head',
   },
   {
+    username: 'elderly.carer',
+    displayName: '养老服务中心护理员',
+    role: 'institution_staff',
+    institution: 'elderly',
+    note: 'caregiver: door-to-door visits on a phone',
+  },
+  {
     username: 'resident',
     displayName: '张丽（居民）',
     role: 'resident',

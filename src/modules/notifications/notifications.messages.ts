@@ -49,5 +49,34 @@ export const NM = defineMessages({
     'zh-CN': '已为{member}订{institution}的{form}（{when}，{mode}），应付{due}元',
     en: '{form} at {institution} ordered for {member} ({when}, {mode}); {due} yuan to pay',
   },
+  // ── door-to-door services (homecare) ──
+  'notify.order_received': {
+    'zh-CN': '新的上门服务订单：{member}，{item}，{day}',
+    en: 'New door-to-door order: {member}, {item}, {day}',
+  },
+  'notify.visit_assigned': {
+    'zh-CN': '请于{day}{time}上门为{member}提供{item}服务',
+    en: 'Please visit {member} on {day}{time} for {item}',
+  },
+  'notify.order_cancelled': {
+    'zh-CN': '{member}{day}的{item}上门服务已取消',
+    en: "{member}'s {item} visit on {day} is cancelled",
+  },
+  'notify.visit_to_confirm': {
+    'zh-CN': '{provider}已为{member}完成{item}上门服务（{day}），请确认并评价',
+    en: '{provider} has visited {member} for {item} ({day}); please confirm and rate it',
+  },
+  'notify.visit_exception': {
+    'zh-CN': '{member}{day}的{item}上门服务核验异常：{exceptions}，请说明原因',
+    en: "{member}'s {item} visit on {day} failed verification: {exceptions}; please explain",
+  },
+  'notify.visit_approved': {
+    'zh-CN': '{member}{day}的{item}上门服务异常已审核通过',
+    en: "The exception on {member}'s {item} visit on {day} is approved",
+  },
+  'notify.visit_rejected': {
+    'zh-CN': '{member}{day}的{item}上门服务异常未通过审核：{note}',
+    en: "The exception on {member}'s {item} visit on {day} is rejected: {note}",
+  },
 });
 export type NotificationKind = keyof typeof NM;

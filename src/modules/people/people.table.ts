@@ -112,7 +112,12 @@ export const rosterConflicts = pgTable(
   ],
 );
 
-/** One imported department file, with its SHA-256 so the same file is never applied twice. */
+/**
+ * One imported department file, with its SHA-256 so the same file is never applied twice. Large
+ * files are applied in chunks, each in its own transaction that also advances `rowsDone`: an
+ * interrupted import (`running` after a kill, `failed` after an error) resumes after its last
+ * committed chunk when the same file comes again; a `done` one is refused as a duplicate.
+ */
 export const rosterImports = pgTable(
   'roster_imports',
   {
@@ -125,9 +130,19 @@ export const rosterImports = pgTable(
     updated: integer('updated').notNull(),
     unchanged: integer('unchanged').notNull(),
     conflicts: integer('conflicts').notNull(),
+    /** running · done · failed */
     status: text('status').notNull(),
+    /** Data rows applied by committed chunks (the file's first `rowsDone` rows). */
+    rowsDone: integer('rows_done').notNull().default(0),
+    /** Number of the last committed chunk (from 0); -1 before the first. */
+    lastChunk: integer('last_chunk').notNull().default(-1),
+    /** The import day (China time) every chunk uses, kept so a resumed import ends as an uninterrupted one. */
+    asOf: date('as_of', { mode: 'string' }),
+    /** Why the last attempt stopped (failed imports). */
+    error: text('error'),
     by: uuid('by'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('roster_imports_sha_idx').on(t.source, t.sha256)],
 );

@@ -1,6 +1,6 @@
 import { AppError } from '../../server/errors.js';
 import { ageOn, parseIdNumber } from '../../standards/id-number.js';
-import { normaliseHeader, readSheetTable, type UploadedFile } from '../regions/regions.population-file.js';
+import { normaliseHeader } from '../regions/regions.population-file.js';
 import { PM } from './roster.messages.js';
 import type { Flag, Source } from './roster.schema.js';
 
@@ -24,7 +24,7 @@ export const ROSTER_COLUMNS = {
   household_status: ['household_status', '户籍状态'],
   status_date: ['status_date', '日期', '变动日期'],
 } as const;
-type Column = keyof typeof ROSTER_COLUMNS;
+export type Column = keyof typeof ROSTER_COLUMNS;
 
 const REQUIRED: Column[] = ['id_number', 'name', 'region_code'];
 /** Yes/no columns and the flag each one sets. */
@@ -74,15 +74,12 @@ export interface RosterRow {
   household: { status: 'active' | 'deceased' | 'moved_out'; on: string } | null;
 }
 
-/** Read a department file into valid rows and row problems (regions are checked by the caller). */
-export async function readRosterFile(
-  file: UploadedFile,
-  source: Source,
-  today: string,
-): Promise<{ rows: RosterRow[]; problems: RowProblem[]; total: number }> {
-  const [header = [], ...body] = await readSheetTable(file);
+/** Where each known column sits in the header; a missing required column is a 400 naming it. */
+export type Positions = Partial<Record<Column, number>>;
+
+export function columnPositions(header: readonly string[]): Positions {
   const names = header.map(normaliseHeader);
-  const positions: Partial<Record<Column, number>> = {};
+  const positions: Positions = {};
   for (const [column, accepted] of Object.entries(ROSTER_COLUMNS) as [Column, readonly string[]][]) {
     const at = names.findIndex((name) => accepted.includes(name));
     if (at >= 0) positions[column] = at;
@@ -93,31 +90,42 @@ export async function readRosterFile(
       throw new AppError(400, PM['roster.missing_column'], { column, expected }, column);
     }
   }
-  const rows: RosterRow[] = [];
+  return positions;
+}
+
+/**
+ * Read one data line: null when it is blank (not counted), else the row when it is valid, its
+ * problems, and its ID number (normalised when valid, as written otherwise) for the caller, who
+ * sees every line, to find duplicates across the file.
+ */
+export function parseLine(
+  cells: readonly string[],
+  rowNumber: number,
+  positions: Positions,
+  source: Source,
+  today: string,
+): { row: RosterRow | null; problems: RowProblem[]; idNumber: string | null; idCell: string } | null {
+  if (cells.every((cell) => (cell ?? '').trim() === '')) return null;
+  const cell = (c: Column) => {
+    const at = positions[c];
+    return at === undefined ? '' : (cells[at] ?? '').trim();
+  };
   const problems: RowProblem[] = [];
-  const firstRowOf = new Map<string, number>();
-  let total = 0;
-  body.forEach((cells, index) => {
-    if (cells.every((cell) => (cell ?? '').trim() === '')) return;
-    total += 1;
-    const rowNumber = index + 2;
-    const cell = (c: Column) => {
-      const at = positions[c];
-      return at === undefined ? '' : (cells[at] ?? '').trim();
-    };
-    const before = problems.length;
-    const problem = (field: Column, code: string, params: Record<string, unknown> = {}) =>
-      problems.push({ row: rowNumber, field, code, params: { field, value: cell(field), ...params } });
-    const parsed = readRow(cell, problem, source, today);
-    if (parsed.idNumber) {
-      const first = firstRowOf.get(parsed.idNumber);
-      if (first !== undefined) problem('id_number', PM['roster.duplicate'], { first });
-      else firstRowOf.set(parsed.idNumber, rowNumber);
-    }
-    if (problems.length === before) rows.push({ ...(parsed as Omit<RosterRow, 'row'>), row: rowNumber });
-  });
-  if (total === 0) throw new AppError(400, PM['roster.file_empty'], {}, 'file');
-  return { rows, problems, total };
+  const problem = (field: Column, code: string, params: Record<string, unknown> = {}) =>
+    problems.push({ row: rowNumber, field, code, params: { field, value: cell(field), ...params } });
+  const parsed = readRow(cell, problem, source, today);
+  const row = problems.length === 0 ? { ...(parsed as Omit<RosterRow, 'row'>), row: rowNumber } : null;
+  return { row, problems, idNumber: parsed.idNumber ?? null, idCell: cell('id_number') };
+}
+
+/** The problem of a line whose ID number an earlier line already gave. */
+export function duplicateProblem(rowNumber: number, idCell: string, first: number): RowProblem {
+  return {
+    row: rowNumber,
+    field: 'id_number',
+    code: PM['roster.duplicate'],
+    params: { field: 'id_number', value: idCell, first },
+  };
 }
 
 type Problem = (field: Column, code: string, params?: Record<string, unknown>) => void;

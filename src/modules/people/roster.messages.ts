@@ -58,4 +58,12 @@ export const PM = defineMessages({
     'zh-CN': '“choose”应为冲突中的来源（{options}）或一个值',
     en: '"choose" must be one of the conflicting sources ({options}) or a value',
   },
+  'roster.import_running': {
+    'zh-CN': '该文件正在由另一次导入写入（已完成 {rowsDone} 行），请稍后重试',
+    en: 'Another run is importing this file ({rowsDone} rows done); try again later',
+  },
+  'roster.file_changed': {
+    'zh-CN': '导入过程中文件内容发生变化（第 {row} 行），请重新导入',
+    en: 'The file changed while it was being imported (row {row}); import it again',
+  },
 });

@@ -40,6 +40,14 @@ export const RosterImportResult = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   conflicts: z.number().int(),
+  rowsDone: z
+    .number()
+    .int()
+    .describe('rows of the file applied to the roster (this run and any interrupted earlier one)'),
+  resumedFrom: z
+    .number()
+    .int()
+    .describe('rows an interrupted earlier run had applied; this run went on after them'),
   errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
 });
 export type RosterImportResult = z.infer<typeof RosterImportResult>;

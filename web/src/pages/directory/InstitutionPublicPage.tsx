@@ -20,6 +20,7 @@ import { photoUrl, useDirectoryEntry } from '../../api/directory';
 import { OpeningHours } from '../../components/care/OpeningHours';
 import { PageLoading } from '../../components/PageLoading';
 import { codeLabel, KIND_COLORS, priceText } from '../../lib/care-codes';
+import { BookButton } from '../book/BookButton';
 import { GradeStars } from './DirectoryCard';
 
 /** The public page of one filed institution: what it offers, free places, prices, hours, photos. */
@@ -95,6 +96,7 @@ export default function InstitutionPublicPage() {
             {item.description}
           </Typography.Paragraph>
         )}
+        <BookButton institutionId={item.id} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
