@@ -12,21 +12,8 @@ export type OfferRow = typeof offers.$inferSelect;
 
 const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
-/** A member of the resident's own household (undefined for anyone else's). */
-export async function findOwnMember(db: Executor, accountId: string, memberId: string) {
-  const [row] = await db
-    .select({ member: householdMembers, regionCode: households.regionCode, householdId: households.id })
-    .from(householdMembers)
-    .innerJoin(households, eq(households.id, householdMembers.householdId))
-    .where(
-      and(
-        eq(householdMembers.id, memberId),
-        eq(households.ownerAccountId, accountId),
-        eq(householdMembers.status, 'active'),
-      ),
-    );
-  return row;
-}
+/** A member of the resident's own household: the households module's lookup. */
+export { findOwnMember } from '../households/households.repo.js';
 
 export async function findMember(db: Executor, memberId: string) {
   const [row] = await db

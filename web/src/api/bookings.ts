@@ -4,10 +4,7 @@
  * bookings and waitlist places with confirm / decline / cancel / change / withdraw.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import i18n from 'i18next';
-import { ApiError, del, get, post, withQuery } from './client';
-import { keys } from './queries';
-import type { Me } from './types';
+import { ApiError, api, del, get, post } from './client';
 
 export type MealMode = 'eat_in' | 'pick_up' | 'delivered';
 export const MEAL_MODES: readonly MealMode[] = ['eat_in', 'pick_up', 'delivered'];
@@ -216,43 +213,9 @@ export function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * POST /api/bookings with the Idempotency-Key header. The shared client sends no custom headers,
- * so this does the same as `api()` (CSRF token, language, error body → ApiError) plus the key.
- */
-async function postBooking(body: BookingBody, key: string, csrfToken: string | undefined) {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN',
-    'Content-Type': 'application/json',
-    'Idempotency-Key': key,
-  };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(withQuery('/api/bookings'), {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.networkError'));
-  }
-  const payload = (await response.json().catch(() => null)) as
-    | (BookResponse & { error?: Record<string, unknown> })
-    | null;
-  if (!response.ok) {
-    const { code, message, field, ...details } = payload?.error ?? {};
-    throw new ApiError(
-      response.status,
-      typeof code === 'string' ? code : `http.${response.status}`,
-      typeof message === 'string' && message ? message : `${response.status} ${response.statusText}`,
-      typeof field === 'string' ? field : undefined,
-      details,
-    );
-  }
-  return payload ?? {};
+/** POST /api/bookings with its Idempotency-Key (the shared client adds the CSRF token and language). */
+function postBooking(body: BookingBody, key: string) {
+  return api<BookResponse>('/api/bookings', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
 }
 
 /** The rule a 409 names (`details.rule`, else the code). */
@@ -275,10 +238,9 @@ function useInvalidateBookings() {
 
 /** Book (or join the waitlist). The caller supplies the key of this attempt; a retry reuses it. */
 export function useBook() {
-  const queryClient = useQueryClient();
   const invalidate = useInvalidateBookings();
   return useMutation<BookResponse, ApiError, { body: BookingBody; key: string }>({
-    mutationFn: ({ body, key }) => postBooking(body, key, queryClient.getQueryData<Me>(keys.me)?.csrfToken),
+    mutationFn: ({ body, key }) => postBooking(body, key),
     onSettled: invalidate,
   });
 }

@@ -72,6 +72,8 @@ interface RequestOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 async function parseError(response: Response, fallbackMessage: string): Promise<ApiError> {
@@ -98,7 +100,11 @@ async function parseError(response: Response, fallbackMessage: string): Promise<
 /** Call the API; resolves with the parsed JSON (undefined for 204) or throws ApiError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+    ...options.headers,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

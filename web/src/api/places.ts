@@ -5,6 +5,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ApiError, get, patch, post } from './client';
 
+/** The same views the resident pages use (one definition, in api/bookings.ts). */
+export type { Booking, Offer, WaitlistEntry } from './bookings';
+
+import type { Booking, Offer, WaitlistEntry } from './bookings';
+
 export type ServiceKey = 'childcare' | 'appointment' | 'meal';
 
 /**
@@ -49,32 +54,6 @@ export function servicesOfKind(kind: string): ServiceKey[] {
 
 export const BOOKING_STATUSES = ['confirmed', 'held', 'cancelled', 'expired'] as const;
 export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'expired', 'withdrawn'] as const;
-
-export interface Offer {
-  id: string;
-  institutionId: string;
-  classId: string | null;
-  className: string | null;
-  classType: string | null;
-  service: string;
-  form: string;
-  formName: string;
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  taken: number;
-  free: number;
-  waiting: number;
-  price: number;
-  subsidy: number;
-  due: number;
-  pricing: string;
-  cutoffMinutes: number;
-  title: string | null;
-  details: Record<string, unknown>;
-  status: 'open' | 'closed' | string;
-}
 
 export interface CalendarForm {
   form: string;
@@ -123,59 +102,6 @@ export interface PublishResult {
   created: number;
   updated: number;
   skipped: { day: string; reason: string }[];
-}
-
-export interface Booking {
-  id: string;
-  status: (typeof BOOKING_STATUSES)[number] | string;
-  service: string;
-  form: string;
-  formName: string;
-  institutionId: string;
-  institutionName: string;
-  classId: string | null;
-  className: string | null;
-  memberId: string;
-  memberName: string;
-  firstDay: string;
-  lastDay: string;
-  days: number;
-  startsAt: string;
-  endsAt: string;
-  offerIds: string[];
-  price: number;
-  subsidy: number;
-  due: number;
-  mealMode: string | null;
-  notes: string | null;
-  holdExpiresAt: string | null;
-  cancellable: boolean;
-  cancelDeadline: string | null;
-  cancelReason: string | null;
-  replacesId: string | null;
-  createdAt: string;
-}
-
-export interface WaitlistEntry {
-  id: string;
-  status: (typeof WAITLIST_STATUSES)[number] | string;
-  position: number;
-  service: string;
-  form: string;
-  formName: string;
-  institutionId: string;
-  institutionName: string;
-  classId: string | null;
-  className: string | null;
-  memberId: string;
-  memberName: string;
-  firstDay: string | null;
-  lastDay: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  bookingId: string | null;
-  expiresAt: string | null;
-  createdAt: string;
 }
 
 export interface OfferFilters {
