@@ -79,8 +79,22 @@ describe('doorstep foundation in a real browser', () => {
     await page.getByTestId('account-create').click();
     await page.getByTestId('account-username').fill('qingyuan.civil');
     await page.getByTestId('account-display-name').fill('青园街道民政办');
-    await page.getByTestId('account-role').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '乡镇（街道）民政' }).click();
+    // The drawer may still be sliding in: pick the role until the select shows it.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByTestId('account-role').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '乡镇（街道）民政' })
+        .click();
+      const picked = page.getByTestId('account-role').filter({ hasText: '乡镇（街道）民政' });
+      if (
+        await picked.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+    }
     await page.getByTestId('account-region').click();
     await page.keyboard.type('青园');
     await page.locator('.ant-select-item-option').filter({ hasText: '青园街道' }).first().click();
