@@ -3,13 +3,11 @@
  * visits draw; the draw is a conditional UPDATE in the visit's own transaction that never takes
  * an entitlement below zero, and what it could not cover is paid by the person.
  *
- * The amount drawn is recorded on the order (program and entitlement) and, for lack of amount
- * columns on `service_orders`, as a `service_order.draw` entry of the audit trail, which is
- * written in the same transaction and never changed; `drawsOf` reads it back.
+ * What was drawn is stored on the order (`service_orders.draw`, with its program and entitlement),
+ * in the same transaction; the visit's review also writes a `service_order.draw` audit entry.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
-import { auditLog } from '../audit/audit.table.js';
 import { entitlements, programs } from '../programs/programs.table.js';
 import { serviceOrders } from './homecare.table.js';
 
@@ -124,20 +122,16 @@ export async function drawForOrder(
       )
       .returning({ id: entitlements.id });
     if (!updated) continue;
-    await tx
-      .update(serviceOrders)
-      .set({ programId: candidate.programId, entitlementId: candidate.id, updatedAt: new Date() })
-      .where(eq(serviceOrders.id, order.id));
-    return {
+    return record(tx, order.id, {
       programId: candidate.programId,
       entitlementId: candidate.id,
       benefitKind: String(candidate.benefit.kind),
       month,
       ...plan,
       ownCents: order.priceCents - plan.subsidyCents,
-    };
+    });
   }
-  return {
+  return record(tx, order.id, {
     programId: null,
     entitlementId: null,
     benefitKind: null,
@@ -146,26 +140,31 @@ export async function drawForOrder(
     drawnMinutes: 0,
     subsidyCents: 0,
     ownCents: order.priceCents,
-  };
+  });
 }
 
-/** The draw recorded for each order (latest entry wins), from the audit trail. */
+/** Store the draw on the order, with its program and entitlement. */
+async function record(tx: Tx, orderId: string, draw: Draw): Promise<Draw> {
+  await tx
+    .update(serviceOrders)
+    .set({
+      programId: draw.programId,
+      entitlementId: draw.entitlementId,
+      draw: draw as unknown as Record<string, unknown>,
+      updatedAt: new Date(),
+    })
+    .where(eq(serviceOrders.id, orderId));
+  return draw;
+}
+
+/** The draw stored on each verified order. */
 export async function drawsOf(db: Executor, orderIds: readonly string[]): Promise<Map<string, Draw>> {
   const out = new Map<string, Draw>();
   if (orderIds.length === 0) return out;
   const rows = await db
-    .select({ entityId: auditLog.entityId, after: auditLog.after })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, 'service_order'),
-        eq(auditLog.action, DRAW_ACTION),
-        inArray(auditLog.entityId, [...orderIds]),
-      ),
-    )
-    .orderBy(desc(auditLog.id));
-  for (const row of rows) {
-    if (row.entityId && !out.has(row.entityId)) out.set(row.entityId, row.after as Draw);
-  }
+    .select({ id: serviceOrders.id, draw: serviceOrders.draw })
+    .from(serviceOrders)
+    .where(inArray(serviceOrders.id, [...orderIds]));
+  for (const row of rows) if (row.draw) out.set(row.id, row.draw as unknown as Draw);
   return out;
 }

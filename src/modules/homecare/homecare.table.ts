@@ -84,6 +84,11 @@ export const serviceOrders = pgTable(
     priceCents: integer('price_cents').notNull(),
     programId: uuid('program_id').references(() => programs.id),
     entitlementId: uuid('entitlement_id').references(() => entitlements.id),
+    /**
+     * What verification drew on the entitlement: { programId, entitlementId, benefitKind, month,
+     * drawnCents, drawnMinutes, subsidyCents, ownCents } (see entitlements.draw.ts); null until then.
+     */
+    draw: jsonb('draw').$type<Record<string, unknown>>(),
     /** requested · assigned · in_progress · completed · verified · exception · cancelled */
     status: text('status').notNull().default('requested'),
     notes: text('notes'),
