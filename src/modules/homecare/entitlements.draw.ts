@@ -6,7 +6,7 @@
  * What was drawn is stored on the order (`service_orders.draw`, with its program and entitlement),
  * in the same transaction; the visit's review also writes a `service_order.draw` audit entry.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
 import { entitlements, programs } from '../programs/programs.table.js';
 import { serviceOrders } from './homecare.table.js';
