@@ -1,14 +1,4 @@
-import {
-  date,
-  index,
-  jsonb,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, smallint, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { householdMembers } from '../households/households.table.js';
 import { classes } from '../institutions/classes.table.js';
 import { institutions } from '../institutions/institutions.table.js';

@@ -382,6 +382,7 @@ describe('enrolment by month', () => {
       form: 'full_day',
       classId: w.classId,
       from: start,
+      // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, compared as text
       to: last < start ? start : last,
       startsAt: '08:00',
       endsAt: '17:00',

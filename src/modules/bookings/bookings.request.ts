@@ -64,7 +64,9 @@ export async function resolveOffers(
     const { classId, form, month } = request.enrolment;
     const { first, last } = monthRange(month);
     const today = chinaToday(now);
-    offers = (await repo.findClassOffers(db, classId, form, first > today ? first : today, last)).filter(
+    // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, compared as text
+    const from = first > today ? first : today;
+    offers = (await repo.findClassOffers(db, classId, form, from, last)).filter(
       (o) => chinaInstant(o.day, o.startsMin) > now,
     );
     if (offers.length === 0) {
