@@ -8,6 +8,7 @@ import {
   careDayAhead,
   rosterCarers,
 } from '../../test/bookings.js';
+import { dayFromToday } from '../../test/institutions.js';
 import { notifications } from '../notifications/notifications.table.js';
 import { classDays, offers } from './bookings.table.js';
 import { expireHolds } from './waitlist.service.js';
@@ -371,19 +372,17 @@ describe('cancelling and changing', () => {
 describe('enrolment by month', () => {
   it('enrols a child in every full-day place of the month from the first care day ahead', async () => {
     const w = await buildCentre(t, { classCapacity: 10, carers: 2 });
-    const start = careDayAhead(3);
+    // Next month: every one of its care days lies ahead, whatever today is.
+    const [y, m] = dayFromToday(0).split('-').map(Number) as [number, number];
+    const start = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
     const month = start.slice(0, 7);
-    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
-      .toISOString()
-      .slice(0, 10);
-    for (const d of [start, last]) await rosterCarers(t, w, d, w.carerIds);
+    const last = new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
     const pub = await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
       service: 'childcare',
       form: 'full_day',
       classId: w.classId,
       from: start,
-      // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, compared as text
-      to: last < start ? start : last,
+      to: last,
       startsAt: '08:00',
       endsAt: '17:00',
       capacity: 8,
@@ -391,15 +390,18 @@ describe('enrolment by month', () => {
     });
     expect(pub.statusCode, pub.body).toBe(200);
     const f = await buildFamily(t, start);
-    const res = await f.client.post('/api/bookings', {
+    // No carer is rostered yet: the whole enrolment is refused on the ratio, and nothing is taken.
+    const refused = await f.client.post('/api/bookings', {
       memberId: f.childId,
       enrolment: { classId: w.classId, form: 'full_day', month },
     });
-    // Days without carers rostered refuse on ratio; roster every published day first.
-    if (res.statusCode === 409) expect(res.json().error.code).toBe('booking.ratio');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('booking.ratio');
     const days = (
       await w.admin.get(`/api/institutions/${w.institutionId}/offers?from=${start}&to=${last}`)
-    ).json().items;
+    ).json().items as { day: string; taken: number }[];
+    expect(days.length).toBeGreaterThan(15);
+    expect(days.every((o) => o.taken === 0)).toBe(true);
     for (const o of days) await rosterCarers(t, w, o.day, w.carerIds);
     const { refreshClassDayCarers } = await import('./class-days.repo.js');
     for (const o of days)
