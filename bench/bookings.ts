@@ -10,10 +10,12 @@
  *
  *   npm run bench -- bookings    # DATABASE_URL or postgres://postgres@127.0.0.1:5432/doorstep_bench_bookings
  *   BENCH_SECONDS=10 BENCH_POOL=20 npm run bench -- bookings
+ *   BENCH_PROFILE=/tmp/server.cpuprofile npm run bench -- bookings   # V8 profile of the server during the run
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -28,7 +30,7 @@ import { recreateDatabase } from './lib/directory-data.js';
 
 const URL_ = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/doorstep_bench_bookings';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const CLIENTS = 200;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 /** The server's pool (the production default is 20). */
 const APP_POOL = Number(process.env.BENCH_POOL ?? 20);
 const SIZES = { institutions: 50, classesEach: 4, capacity: 10, families: 5000 };
@@ -47,6 +49,27 @@ function pgbenchBinary(): string {
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (existsSync(`${root}/${v}/bin/pgbench`)) return `${root}/${v}/bin/pgbench`;
   return 'pgbench';
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (from /proc; 0 elsewhere). */
+function postgresCpuSeconds(): number {
+  if (!existsSync('/proc')) return 0;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      if (!name.startsWith('postgres') && !name.startsWith('postmaster')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick; // utime + stime
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return total;
 }
 
 /**
@@ -180,7 +203,21 @@ async function main(): Promise<void> {
   const data = { families: world.families, offerIds: world.offerIds };
   await httpRun(port, data, 3, '/api/bookings/mine'); // warm up (reads only)
   console.log(`load average before the run ${load()}`);
+  const cpuBefore = { node: process.cpuUsage(), pg: postgresCpuSeconds() };
+  const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const run = await httpRun(port, data, SECONDS);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+    console.log(`CPU profile of the server during the run: ${process.env.BENCH_PROFILE}`);
+  }
+  const nodeCpu = process.cpuUsage(cpuBefore.node);
+  const pgCpu = postgresCpuSeconds() - cpuBefore.pg;
   await app.close();
   await database.close();
 
@@ -199,6 +236,10 @@ async function main(): Promise<void> {
     `responses                 ${Object.entries(run.byStatus)
       .map(([s, n]) => `${s}: ${n}`)
       .join(', ')}${run.errors ? `; errors ${run.errors}` : ''}`,
+  );
+  const per = (seconds: number) => `${((seconds * 1000) / Math.max(1, attempts)).toFixed(2)} ms`;
+  console.log(
+    `CPU per attempt           doorstep + load generator ${per((nodeCpu.user + nodeCpu.system) / 1e6)}, PostgreSQL ${per(pgCpu)}`,
   );
   console.log(`pgbench TPS               ${anchor.tps.toFixed(0)}`);
   console.log(

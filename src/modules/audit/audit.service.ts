@@ -26,9 +26,9 @@ function redact(value: unknown): unknown {
   return out;
 }
 
-/** Write one audit entry on the given executor, which must be the mutation's own transaction. */
-export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+/** The audit_log row of an entry made in this request (redacted). */
+export function auditRow(ctx: RequestContext, entry: AuditEntry) {
+  return {
     actorId: ctx.actor?.id ?? null,
     actorName: ctx.actor?.displayName ?? (ctx.actor ? null : 'system'),
     actorRole: ctx.actor?.role ?? null,
@@ -41,7 +41,12 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entry: Audi
     after: redact(entry.after) as never,
     ip: ctx.ip,
     userAgent: ctx.userAgent,
-  });
+  };
+}
+
+/** Write one audit entry on the given executor, which must be the mutation's own transaction. */
+export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(ctx, entry));
 }
 
 /**

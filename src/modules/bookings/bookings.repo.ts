@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../../db/client.js';
+import { type Executor, queryRows, type Tx } from '../../db/client.js';
+import type { MemberRow } from '../households/households.repo.js';
 import { householdMembers, households } from '../households/households.table.js';
 import { classes } from '../institutions/classes.table.js';
 import { institutions } from '../institutions/institutions.table.js';
+import type { StoredSetting } from '../settings/settings.service.js';
 import { bookingOffers, bookings, offers, waitlistEntries } from './bookings.table.js';
+import type { LockedRows } from './places.repo.js';
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
@@ -80,8 +83,15 @@ export async function hasOverlap(
         excludeBookingId ? sql`${bookings.id} <> ${excludeBookingId}` : undefined,
       ),
     );
+  return overlapDay(rows, spans);
+}
+
+type Span = { day: string; startsMin: number; endsMin: number };
+
+/** The first day of `spans` on which one of the member's live `held` spans overlaps it. */
+export function overlapDay(held: readonly Span[], spans: readonly Span[]): string | null {
   for (const s of spans) {
-    if (rows.some((r) => r.day === s.day && r.startsMin < s.endsMin && r.endsMin > s.startsMin)) return s.day;
+    if (held.some((r) => r.day === s.day && r.startsMin < s.endsMin && r.endsMin > s.startsMin)) return s.day;
   }
   return null;
 }
@@ -304,4 +314,148 @@ export async function listEntries(
     .where(and(...conditions))
     .orderBy(asc(waitlistEntries.seq))
     .limit(500);
+}
+
+/** `snake_case` keys of a row as PostgreSQL's to_jsonb gives it, in camelCase; `dates` become Dates. */
+function camelRow<T>(
+  json: Record<string, unknown>,
+  dates: readonly string[] = ['createdAt', 'updatedAt'],
+): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    const name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    out[name] = dates.includes(name) && typeof value === 'string' ? new Date(value) : value;
+  }
+  return out as T;
+}
+
+/** A stored Idempotency-Key with its answer. */
+export interface StoredAnswer {
+  operation: string;
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+}
+
+/** What `booking_open` (migration 0010) returns, in the shapes the rest of the engine uses. */
+export interface OpenedBooking {
+  /** Set when the Idempotency-Key was already stored: nothing was read or locked. */
+  replay?: StoredAnswer | null;
+  /** The resident's own active member, or null. */
+  member: { member: MemberRow; householdId: string; regionCode: string | null } | null;
+  offers: OfferRow[];
+  institution: { id: string; name: string; status: string; regionCode: string } | null;
+  classType: string | null;
+  settings: StoredSetting[];
+  state: LockedRows;
+  /** The member's status read under its row lock. */
+  memberStatus: string | null;
+  /** The member's live bookings of the same service on the offers' days. */
+  liveSpans: Span[];
+}
+
+/**
+ * One round trip for everything POST /api/bookings reads: claims the Idempotency-Key, reads the
+ * member, offers, institution, class type and candidate settings, and locks the places (in the
+ * engine's global order) and the member.
+ */
+export async function openBooking(
+  ex: Executor,
+  args: {
+    accountId: string;
+    key: string | null;
+    operation: string;
+    requestHash: string | null;
+    memberId: string;
+    offerIds: readonly string[];
+    settingKeys: readonly string[];
+    /** false: read without locks and without claiming the key (the optimistic first look). */
+    lock: boolean;
+  },
+): Promise<OpenedBooking> {
+  type Json = Record<string, unknown>;
+  type Raw = Omit<OpenedBooking, 'member' | 'offers' | 'institution' | 'settings'> & {
+    member: Json | null;
+    householdId: string;
+    regionCode: string | null;
+    offers: Json[];
+    institution: Json | null;
+    settings: Json[];
+  };
+  const [row] = await queryRows<{ opened: Raw }>(
+    ex,
+    sql`SELECT booking_open(${args.accountId}::uuid, ${args.key}::text, ${args.operation}::text,
+                            ${args.requestHash}::text, ${args.memberId}::uuid,
+                            ${pgArray(args.offerIds)}::uuid[], ${`{${args.settingKeys.join(',')}}`}::text[], ${args.lock}) AS opened`,
+  );
+  const raw = row!.opened;
+  if ('replay' in raw) return { replay: raw.replay } as OpenedBooking;
+  if (!raw.member) return { member: null } as OpenedBooking;
+  return {
+    member: {
+      member: camelRow<MemberRow>(raw.member),
+      householdId: raw.householdId,
+      regionCode: raw.regionCode,
+    },
+    offers: raw.offers.map((o) => camelRow<OfferRow>(o)),
+    institution: raw.institution ? camelRow(raw.institution, []) : null,
+    classType: raw.classType,
+    settings: raw.settings.map((r) => camelRow<StoredSetting>(r, [])),
+    state: raw.state,
+    memberStatus: raw.memberStatus,
+    liveSpans: raw.liveSpans,
+  };
+}
+
+/** The writes of a decided booking, applied by `booking_write` (migration 0010) in one round trip. */
+export interface BookingWrites {
+  offers: { id: string; taken: number }[];
+  classDays: { classId: string; day: string; present: number[] }[];
+  institutionDays: { institutionId: string; day: string; present: number[] }[];
+  booking?: BookingRow;
+  offerIds?: readonly string[];
+  audit?: object[];
+  notifications?: object[];
+  deliveries?: object[];
+  idempotency?: { accountId: string; key: string; status: number; body: unknown };
+}
+
+export async function writeBooking(tx: Tx, writes: BookingWrites): Promise<void> {
+  await tx.execute(sql`SELECT booking_write(${JSON.stringify(writes)}::jsonb)`);
+}
+
+/** What `booking_commit` (migration 0010) takes: a booking decided on an unlocked read. */
+export interface BookingCommit extends Omit<BookingWrites, 'offers' | 'classDays' | 'institutionDays'> {
+  accountId: string;
+  key: string | null;
+  operation: string;
+  requestHash: string | null;
+  memberId: string;
+  service: string;
+  spans: Span[];
+  classSlots: { classId: string; day: string; slots: number[] }[];
+  institutionSlots: { institutionId: string; day: string; slots: number[] }[];
+}
+
+/** `booking_commit` found the places changed: nothing was written; the rows as they are now. */
+export interface CommitRefused {
+  changed: true;
+  state: LockedRows;
+  memberStatus: string | null;
+  liveSpans: Span[];
+}
+
+/**
+ * One statement: lock, re-check that the place still fits, write. `changed` with the rows as they
+ * are now when it no longer fits (nothing written); `replay` when the key was already stored.
+ */
+export async function commitBooking(
+  db: Executor,
+  commit: BookingCommit,
+): Promise<CommitRefused | { ok: true; replay?: undefined } | { replay: StoredAnswer | null }> {
+  const [row] = await queryRows<{ result: CommitRefused | { ok: true } | { replay: StoredAnswer | null } }>(
+    db,
+    sql`SELECT booking_commit(${JSON.stringify(commit)}::jsonb) AS result`,
+  );
+  return row!.result;
 }

@@ -7,10 +7,16 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { AppError, conflict, notFound } from '../../server/errors.js';
 import type { Lang } from '../../server/i18n.js';
-import { ageInMonths, CLASS_TYPE_NAMES, type ClassType } from '../../standards/childcare-classes.js';
+import {
+  ageInMonths,
+  type ChildcareClassRules,
+  CLASS_TYPE_NAMES,
+  type ClassType,
+} from '../../standards/childcare-classes.js';
 import { chinaToday, isWorkingDay } from '../../standards/working-days.js';
 import { classes } from '../institutions/classes.table.js';
 import { classRulesFor } from '../institutions/staffing.access.js';
+import type { SettingValue } from '../settings/settings.defaults.js';
 import { getSetting } from '../settings/settings.service.js';
 import { BM } from './bookings.messages.js';
 import * as repo from './bookings.repo.js';
@@ -52,6 +58,25 @@ export interface Resolved {
 
 const sameAll = <T>(values: T[]) => values.every((v) => v === values[0]);
 
+/** The ids a request names directly, each once (an enrolment names a class and month instead). */
+export const requestedOfferIds = (request: BookingRequest) => [...new Set(request.offerIds ?? [])];
+
+/** The open offers of the class an enrolment asks for, still ahead of `now`, in time order. */
+export async function enrolmentOffers(
+  db: Executor,
+  enrolment: NonNullable<BookingRequest['enrolment']>,
+  now: Date,
+): Promise<repo.OfferRow[]> {
+  const { classId, form, month } = enrolment;
+  const { first, last } = monthRange(month);
+  const today = chinaToday(now);
+  // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, compared as text
+  const from = first > today ? first : today;
+  return (await repo.findClassOffers(db, classId, form, from, last)).filter(
+    (o) => chinaInstant(o.day, o.startsMin) > now,
+  );
+}
+
 /** The offers a request takes, validated for shape (one institution, service, class; slots consecutive). */
 export async function resolveOffers(
   db: Executor,
@@ -59,16 +84,25 @@ export async function resolveOffers(
   lang: Lang,
   now: Date,
 ): Promise<Resolved> {
-  let offers: repo.OfferRow[];
+  const offers = request.enrolment
+    ? await enrolmentOffers(db, request.enrolment, now)
+    : await repo.findOffers(db, requestedOfferIds(request));
+  return resolveFrom(request, offers, lang, now);
+}
+
+/**
+ * `resolveOffers` on offers already read: for an enrolment, the class's offers of the month
+ * (`enrolmentOffers`); otherwise the offers found for `offerIds`.
+ */
+export function resolveFrom(
+  request: BookingRequest,
+  found: readonly repo.OfferRow[],
+  lang: Lang,
+  now: Date,
+): Resolved {
+  let offers = [...found];
   if (request.enrolment) {
-    const { classId, form, month } = request.enrolment;
-    const { first, last } = monthRange(month);
-    const today = chinaToday(now);
-    // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, compared as text
-    const from = first > today ? first : today;
-    offers = (await repo.findClassOffers(db, classId, form, from, last)).filter(
-      (o) => chinaInstant(o.day, o.startsMin) > now,
-    );
+    const { form, month } = request.enrolment;
     if (offers.length === 0) {
       throw conflict(
         BM['booking.no_days'],
@@ -76,11 +110,11 @@ export async function resolveOffers(
         { rule: 'booking.no_days' },
       );
     }
-  } else {
-    const ids = [...new Set(request.offerIds ?? [])];
-    offers = await repo.findOffers(db, ids);
-    if (offers.length !== ids.length || ids.length === 0) throw notFound(lang === 'en' ? 'offer' : '名额');
     offers.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.startsMin - b.startsMin));
+  } else {
+    const ids = requestedOfferIds(request);
+    if (offers.length !== ids.length || ids.length === 0) throw notFound(lang === 'en' ? 'offer' : '名额');
+    offers = offers.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.startsMin - b.startsMin));
     if (
       !sameAll(offers.map((o) => o.institutionId)) ||
       !sameAll(offers.map((o) => o.service)) ||
@@ -124,6 +158,20 @@ export async function resolveOffers(
   };
 }
 
+/** The settings and class facts the member checks need, read once. */
+export interface MemberFacts {
+  classRules: ChildcareClassRules;
+  classType: string;
+  healthReportValidMonths: number;
+}
+
+/** The settings keys `MemberFacts` and `priceWith` read. */
+export const BOOKING_SETTING_KEYS = [
+  'childcare.class_rules',
+  'childcare.health_report_valid_months',
+  'meals.subsidy',
+] as const;
+
 /** 409 naming the rule when the member may not take these places (capacity aside). */
 export async function checkMember(
   db: Executor,
@@ -133,6 +181,25 @@ export async function checkMember(
   institutionRegion: string,
   lang: Lang,
 ): Promise<void> {
+  const childcare = r.service === 'childcare' && r.classId;
+  const facts: MemberFacts = {
+    classRules: childcare ? await classRulesFor(db, institutionRegion) : ({} as ChildcareClassRules),
+    classType: childcare ? await classTypeOf(db, r.classId!) : '',
+    healthReportValidMonths: childcare
+      ? await getSetting(db, 'childcare.health_report_valid_months', member.regionCode ?? institutionRegion)
+      : 0,
+  };
+  checkMemberWith(member, r, request, facts, lang);
+}
+
+/** `checkMember` on facts already read. */
+export function checkMemberWith(
+  member: Member,
+  r: Resolved,
+  request: BookingRequest,
+  facts: MemberFacts,
+  lang: Lang,
+): void {
   const m = member.member;
   const name = m.name;
   const kinds = SERVICES[r.service].memberKinds as readonly MemberKind[];
@@ -151,9 +218,8 @@ export async function checkMember(
     throw new AppError(400, BM['booking.meal_mode_required'], {}, 'mealMode');
   }
   if (r.service !== 'childcare' || !r.classId) return;
-  const rules = await classRulesFor(db, institutionRegion);
-  const classType = await classTypeOf(db, r.classId);
-  const rule = rules[classType as ClassType];
+  const classType = facts.classType;
+  const rule = facts.classRules[classType as ClassType];
   const age = ageInMonths(m.birthDate, r.firstDay);
   if (rule && (age < rule.minAgeMonths || age >= rule.maxAgeMonths)) {
     throw conflict(
@@ -182,11 +248,7 @@ export async function checkMember(
       { rule: 'booking.health_check_failed' },
     );
   }
-  const months = await getSetting(
-    db,
-    'childcare.health_report_valid_months',
-    member.regionCode ?? institutionRegion,
-  );
+  const months = facts.healthReportValidMonths;
   const validUntil = addMonths(m.healthCheckOn, months);
   if (validUntil < r.firstDay) {
     throw conflict(
@@ -212,6 +274,19 @@ export async function priceOf(
   member: Member,
   institutionRegion: string,
 ): Promise<{ priceCents: number; subsidyCents: number; dueCents: number }> {
+  const bands =
+    r.service === 'meal'
+      ? await getSetting(db, 'meals.subsidy', member.regionCode ?? institutionRegion, r.firstDay)
+      : [];
+  return priceWith(r, member, bands);
+}
+
+/** `priceOf` with the region's meal subsidy bands already read (used for meals only). */
+export function priceWith(
+  r: Resolved,
+  member: Member,
+  mealBands: SettingValue<'meals.subsidy'>,
+): { priceCents: number; subsidyCents: number; dueCents: number } {
   const pricing = formSpec(r.service, r.form)?.pricing ?? 'each';
   let price = 0;
   let subsidy = 0;
@@ -227,7 +302,7 @@ export async function priceOf(
     subsidy = r.offers.reduce((sum, o) => sum + o.subsidyCents, 0);
   }
   if (r.service === 'meal') {
-    const bands = await getSetting(db, 'meals.subsidy', member.regionCode ?? institutionRegion, r.firstDay);
+    const bands = mealBands;
     const age = ageInYears(member.member.birthDate, r.firstDay);
     const band = [...bands].filter((b) => age >= b.minAge).sort((a, b) => b.amount - a.amount)[0];
     subsidy = band ? fen(band.amount) : 0;

@@ -3,15 +3,22 @@
  * needs (places.repo.ts), checks every rule on the locked state (places.ts), writes, audits and
  * notifies — or changes nothing. `Idempotency-Key` makes a retried booking safe.
  */
-import type { Db, Tx } from '../../db/client.js';
+import { randomUUID } from 'node:crypto';
+import type { Db, Executor, Tx } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../server/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../server/errors.js';
 import { requirePermission } from '../accounts/accounts.service.js';
 import { hasPermission, ROLES } from '../accounts/roles.js';
 import { requireActor } from '../accounts/scope.js';
-import { type AuditEntry, mutate } from '../audit/audit.service.js';
-import { runIdempotent } from '../idempotency/idempotency.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { type AuditEntry, auditRow, mutate } from '../audit/audit.service.js';
+import {
+  type IdempotentResult,
+  replayOf,
+  requestHashOf,
+  storeAnswer,
+} from '../idempotency/idempotency.service.js';
+import { type NewNotification, notificationRows, notify } from '../notifications/notifications.service.js';
+import { pickEffectiveRow, settingOf } from '../settings/settings.service.js';
 import { BM } from './bookings.messages.js';
 import {
   type BookingView,
@@ -23,15 +30,21 @@ import {
 } from './bookings.presenter.js';
 import * as repo from './bookings.repo.js';
 import {
+  BOOKING_SETTING_KEYS,
   type BookingRequest,
   checkMember,
+  checkMemberWith,
+  enrolmentOffers,
   priceOf,
+  priceWith,
   type Resolved,
+  requestedOfferIds,
+  resolveFrom,
   resolveOffers,
 } from './bookings.request.js';
 import { findInstitution } from './offers.repo.js';
-import { applyPlaces, placeViolation, type Violation } from './places.js';
-import { flushPlaces, lockPlaces } from './places.repo.js';
+import { applyPlaces, childcareSpans, placeViolation, type Violation } from './places.js';
+import { flushPlaces, placeStateOf, takeDirty } from './places.repo.js';
 import { formName } from './services.js';
 import { expireHold, lockForRelease, promote } from './waitlist.service.js';
 
@@ -94,32 +107,19 @@ async function createBooking(
     },
     r.offerIds,
   );
-  await audit({
-    action: replacesId ? 'bookings.change' : 'bookings.create',
-    entityType: 'booking',
-    entityId: booking.id,
-    regionCode: institution.regionCode,
-    institutionId: institution.id,
-    after: { ...booking, offers: r.offerIds.length },
-  });
-  await notify(tx, {
-    accountId: actor.id,
-    kind: replacesId
-      ? 'notify.booking_changed'
-      : r.service === 'meal'
-        ? 'notify.meal_ordered'
-        : 'notify.booking_confirmed',
-    params: {
-      institution: institution.name,
-      member: member.member.name,
-      form: formName(r.service, r.form, ctx.lang),
-      when: whenText(r),
-      mode: request.mealMode ?? '',
-      due: (price.dueCents / 100).toFixed(2),
-    },
-    entityType: 'booking',
-    entityId: booking.id,
-  });
+  const { entry, notice } = bookingRecords(
+    ctx,
+    actor,
+    member,
+    r,
+    request,
+    institution,
+    booking,
+    price,
+    replacesId,
+  );
+  await audit(entry);
+  await notify(tx, notice);
   return presentBooking(
     booking,
     { institutionName: institution.name, className: null, memberName: member.member.name },
@@ -131,55 +131,304 @@ async function createBooking(
 
 export type BookResult = { booking?: BookingView; waitlist?: WaitlistView };
 
-/** POST /api/bookings: 201 with the booking, 202 with a waitlist place, or 409 naming the rule. */
+const OPERATION = 'POST /api/bookings';
+
+/** The offers a request names, read without locks (an enrolment's are found from its class and month). */
+async function requestOfferIds(ex: Executor, request: BookingRequest, now: Date): Promise<string[]> {
+  return request.enrolment
+    ? (await enrolmentOffers(ex, request.enrolment, now)).map((o) => o.id)
+    : requestedOfferIds(request);
+}
+
+/**
+ * Every check of a booking request but capacity, on what `booking_open` read; 404/409 naming the
+ * rule, else what the booking needs next.
+ */
+function checkOpened(opened: repo.OpenedBooking, request: BookingRequest, ctx: RequestContext, now: Date) {
+  const member = opened.member;
+  if (!member) throw memberNotFound(ctx);
+  const r = resolveFrom(request, opened.offers, ctx.lang, now);
+  const institution = opened.institution;
+  if (institution?.status !== 'filed') throw notFound(ctx.lang === 'en' ? 'institution' : '机构');
+  const setting = <K extends (typeof BOOKING_SETTING_KEYS)[number]>(k: K, region: string, day?: string) =>
+    settingOf(k, pickEffectiveRow(opened.settings, k, region, day)).value;
+  const memberRegion = member.regionCode ?? institution.regionCode;
+  checkMemberWith(
+    member,
+    r,
+    request,
+    {
+      classRules: setting('childcare.class_rules', institution.regionCode),
+      classType: opened.classType ?? '',
+      healthReportValidMonths: setting('childcare.health_report_valid_months', memberRegion),
+    },
+    ctx.lang,
+  );
+  if (opened.memberStatus !== 'active') throw memberNotFound(ctx);
+  const overlap = repo.overlapDay(opened.liveSpans, r.offers);
+  if (overlap) {
+    throw conflict(
+      BM['booking.overlap'],
+      { member: member.member.name, day: overlap },
+      { rule: 'booking.overlap' },
+    );
+  }
+  const price = priceWith(
+    r,
+    member,
+    r.service === 'meal' ? setting('meals.subsidy', memberRegion, r.firstDay) : [],
+  );
+  return { member, r, institution, price };
+}
+
+/** The booking row, its 201 answer, audit entry and notification, for a request that passed every rule. */
+function newBooking(
+  ctx: RequestContext,
+  actor: Actor,
+  request: BookingRequest,
+  checked: ReturnType<typeof checkOpened>,
+  now: Date,
+) {
+  const { member, r, institution, price } = checked;
+  const at = new Date();
+  const booking: repo.BookingRow = {
+    id: randomUUID(),
+    accountId: actor.id,
+    householdId: member.householdId,
+    memberId: member.member.id,
+    institutionId: r.institutionId,
+    classId: r.classId,
+    service: r.service,
+    form: r.form,
+    firstDay: r.firstDay,
+    lastDay: r.lastDay,
+    startsMin: r.startsMin,
+    endsMin: r.endsMin,
+    status: 'confirmed',
+    ...price,
+    mealMode: request.mealMode ?? null,
+    notes: request.notes ?? null,
+    replacesId: null,
+    waitlistEntryId: null,
+    holdExpiresAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const { entry, notice } = bookingRecords(ctx, actor, member, r, request, institution, booking, price);
+  const { notification, deliveries } = notificationRows(notice);
+  const answer = {
+    status: 201,
+    body: {
+      booking: presentBooking(
+        booking,
+        { institutionName: institution.name, className: null, memberName: member.member.name },
+        r.offers,
+        now,
+        ctx.lang,
+      ),
+    } as BookResult,
+  };
+  return {
+    answer,
+    writes: {
+      booking,
+      offerIds: r.offerIds,
+      audit: [auditRow(ctx, entry)],
+      notifications: [notification],
+      deliveries,
+    },
+  };
+}
+
+/**
+ * POST /api/bookings: 201 with the booking, 202 with a waitlist place, or 409 naming the rule.
+ *
+ * First optimistically: the rules run here on an unlocked read, and one statement
+ * (`booking_commit`) locks the rows, re-checks that the place still fits and writes everything —
+ * so locks are never held across a round trip. When that statement finds the places changed, or
+ * the read shows a refusal, the booking runs on the locked path, which decides on locked rows and
+ * gives the exact answer (the rule that refuses, a waitlist place, or a replay).
+ */
 export async function book(
   db: Db,
   ctx: RequestContext,
   request: BookingRequest,
   key: string | undefined,
   now = new Date(),
-) {
+): Promise<IdempotentResult<BookResult>> {
   const actor = requireActor(ctx.actor);
   requirePermission(actor, 'bookings.book');
-  return mutate(db, ctx, (tx, audit) =>
-    runIdempotent<BookResult>(
-      tx,
-      { accountId: actor.id, key, operation: 'POST /api/bookings', body: request },
-      async () => {
-        const member = await repo.findOwnMember(tx, actor.id, request.memberId);
-        if (!member) throw memberNotFound(ctx);
-        const r = await resolveOffers(tx, request, ctx.lang, now);
-        const institution = await institutionFor(tx, r.institutionId, ctx);
-        await checkMember(tx, member, r, request, institution.regionCode, ctx.lang);
-        const state = await lockPlaces(tx, r.offerIds, [member.member.id]);
-        // The member row is locked now: a removal that committed meanwhile is seen here.
-        if ((await repo.findMember(tx, member.member.id))?.member.status !== 'active')
-          throw memberNotFound(ctx);
-        const overlapDay = await repo.hasOverlap(tx, member.member.id, r.service, r.offers);
-        if (overlapDay) {
-          throw conflict(
-            BM['booking.overlap'],
-            { member: member.member.name, day: overlapDay },
-            { rule: 'booking.overlap' },
-          );
-        }
-        const violation = placeViolation(state, r.offerIds);
-        if (violation) {
-          if (!request.waitlist || !CAPACITY_RULES.has(violation.code)) throw refuse(violation);
-          return {
-            status: 202,
-            body: {
-              waitlist: await joinWaitlist(tx, ctx, audit, actor, member, r, request, institution, violation),
-            },
-          };
-        }
-        applyPlaces(state, r.offerIds, 1);
-        await flushPlaces(tx, state);
-        const booking = await createBooking(tx, ctx, audit, actor, member, r, request, institution, now);
-        return { status: 201, body: { booking } };
+  const requestHash = key ? requestHashOf(request) : null;
+  const idempotent = { accountId: actor.id, key, operation: OPERATION, body: request };
+  const fast = await bookOptimistically(db, ctx, actor, request, key, requestHash, now);
+  if (fast.done) {
+    if (fast.replay !== undefined)
+      return replayOf<BookResult>(fast.replay ?? undefined, idempotent, requestHash!);
+    return { ...fast.answer!, replayed: false };
+  }
+  return mutate(db, ctx, async (tx, audit) => {
+    const opened = await repo.openBooking(tx, {
+      accountId: actor.id,
+      key: key ?? null,
+      operation: OPERATION,
+      requestHash,
+      memberId: request.memberId,
+      offerIds: await requestOfferIds(tx, request, now),
+      settingKeys: BOOKING_SETTING_KEYS,
+      lock: true,
+    });
+    if (opened.replay !== undefined)
+      return replayOf<BookResult>(opened.replay ?? undefined, idempotent, requestHash!);
+    const checked = checkOpened(opened, request, ctx, now);
+    const state = placeStateOf(opened.state);
+    const violation = placeViolation(state, checked.r.offerIds);
+    if (violation) {
+      if (!request.waitlist || !CAPACITY_RULES.has(violation.code)) throw refuse(violation);
+      const { member, r, institution } = checked;
+      const waitlist = await joinWaitlist(tx, ctx, audit, actor, member, r, request, institution, violation);
+      const answer = { status: 202, body: { waitlist } };
+      if (key) await storeAnswer(tx, actor.id, key, answer);
+      return { ...answer, replayed: false };
+    }
+    applyPlaces(state, checked.r.offerIds, 1);
+    const { answer, writes } = newBooking(ctx, actor, request, checked, now);
+    await repo.writeBooking(tx, {
+      ...takeDirty(state),
+      ...writes,
+      idempotency: key ? { accountId: actor.id, key, ...answer } : undefined,
+    });
+    return { ...answer, replayed: false };
+  });
+}
+
+/**
+ * The optimistic booking: `done` false whenever the locked path must decide instead — any refusal
+ * on the unlocked read (it may be stale, and only the locked path joins the waitlist or replays a
+ * stored key), or places that changed before `booking_commit` locked them.
+ */
+async function bookOptimistically(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  request: BookingRequest,
+  key: string | undefined,
+  requestHash: string | null,
+  now: Date,
+): Promise<{
+  done: boolean;
+  answer?: { status: number; body: BookResult };
+  replay?: repo.StoredAnswer | null;
+}> {
+  let prepared: {
+    answer: { status: number; body: BookResult };
+    commit: repo.BookingCommit;
+    checked: ReturnType<typeof checkOpened>;
+  };
+  try {
+    const opened = await repo.openBooking(db, {
+      accountId: actor.id,
+      key: null,
+      operation: OPERATION,
+      requestHash: null,
+      memberId: request.memberId,
+      offerIds: await requestOfferIds(db, request, now),
+      settingKeys: BOOKING_SETTING_KEYS,
+      lock: false,
+    });
+    const checked = checkOpened(opened, request, ctx, now);
+    if (placeViolation(placeStateOf(opened.state), checked.r.offerIds)) return { done: false };
+    const { answer, writes } = newBooking(ctx, actor, request, checked, now);
+    const spans = childcareSpans(checked.r.offers);
+    prepared = {
+      answer,
+      checked,
+      commit: {
+        ...writes,
+        accountId: actor.id,
+        key: key ?? null,
+        operation: OPERATION,
+        requestHash,
+        memberId: request.memberId,
+        service: checked.r.service,
+        spans: checked.r.offers.map((o) => ({ day: o.day, startsMin: o.startsMin, endsMin: o.endsMin })),
+        classSlots: [...spans].map(([day, { classId, slots }]) => ({ classId, day, slots })),
+        institutionSlots: [...spans].map(([day, { slots }]) => ({
+          institutionId: checked.r.institutionId,
+          day,
+          slots,
+        })),
+        idempotency: key ? { accountId: actor.id, key, ...answer } : undefined,
       },
-    ),
-  );
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { done: false };
+    throw error;
+  }
+  const committed = await repo.commitBooking(db, prepared.commit);
+  if ('changed' in committed) {
+    // Refused on rows read under lock a moment ago: name the rule. The waitlist is joined only on
+    // the locked path, and a refusal no rule explains is left to it too.
+    if (request.waitlist) return { done: false };
+    if (committed.memberStatus !== 'active') throw memberNotFound(ctx);
+    const { r, member } = prepared.checked;
+    const overlap = repo.overlapDay(committed.liveSpans, r.offers);
+    if (overlap) {
+      throw conflict(
+        BM['booking.overlap'],
+        { member: member.member.name, day: overlap },
+        { rule: 'booking.overlap' },
+      );
+    }
+    const violation = placeViolation(placeStateOf(committed.state), r.offerIds);
+    if (violation) throw refuse(violation);
+    return { done: false };
+  }
+  if (committed.replay !== undefined) return { done: true, replay: committed.replay };
+  return { done: true, answer: prepared.answer };
+}
+
+/** The audit entry and the notification of a booking made (or made by a change). */
+function bookingRecords(
+  ctx: RequestContext,
+  actor: Actor,
+  member: { member: { name: string } },
+  r: Resolved,
+  request: BookingRequest,
+  institution: { id: string; name: string; regionCode: string },
+  booking: repo.BookingRow,
+  price: { dueCents: number },
+  replacesId?: string,
+): { entry: AuditEntry; notice: NewNotification } {
+  return {
+    entry: {
+      action: replacesId ? 'bookings.change' : 'bookings.create',
+      entityType: 'booking',
+      entityId: booking.id,
+      regionCode: institution.regionCode,
+      institutionId: institution.id,
+      after: { ...booking, offers: r.offerIds.length },
+    },
+    notice: {
+      accountId: actor.id,
+      kind: replacesId
+        ? 'notify.booking_changed'
+        : r.service === 'meal'
+          ? 'notify.meal_ordered'
+          : 'notify.booking_confirmed',
+      params: {
+        institution: institution.name,
+        member: member.member.name,
+        form: formName(r.service, r.form, ctx.lang),
+        when: whenText(r),
+        mode: request.mealMode ?? '',
+        due: (price.dueCents / 100).toFixed(2),
+      },
+      entityType: 'booking',
+      entityId: booking.id,
+    },
+  };
 }
 
 async function joinWaitlist(
@@ -190,7 +439,7 @@ async function joinWaitlist(
   member: NonNullable<Awaited<ReturnType<typeof repo.findMember>>>,
   r: Resolved,
   request: BookingRequest,
-  institution: NonNullable<Awaited<ReturnType<typeof findInstitution>>>,
+  institution: { id: string; name: string; regionCode: string },
   violation: Violation,
 ) {
   const entry = await repo.insertEntry(tx, {

@@ -51,6 +51,47 @@ export interface IdempotentResult<T> {
   replayed: boolean;
 }
 
+/** SHA-256 of the canonical request body: what a key is bound to besides its operation. */
+export function requestHashOf(body: unknown): string {
+  return createHash('sha256').update(canonical(body)).digest('hex');
+}
+
+/** A key already claimed, as stored. */
+export interface StoredKey {
+  operation: string;
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+}
+
+/**
+ * The answer to a retry whose key is already stored: the stored answer when the retry is the same
+ * request, else 422 (the key was used for another request).
+ */
+export function replayOf<T>(
+  stored: StoredKey | undefined,
+  request: IdempotentRequest,
+  requestHash: string,
+): IdempotentResult<T> {
+  if (!stored || stored.operation !== request.operation || stored.requestHash !== requestHash) {
+    throw new AppError(422, IM['idempotency.key_reused'], {}, 'Idempotency-Key');
+  }
+  return { status: stored.responseStatus ?? 200, body: stored.responseBody as T, replayed: true };
+}
+
+/** Store the answer of a claimed key, in the transaction of its effect. */
+export async function storeAnswer(
+  tx: Tx,
+  accountId: string,
+  key: string,
+  answer: { status: number; body: unknown },
+): Promise<void> {
+  await tx
+    .update(idempotencyKeys)
+    .set({ responseStatus: answer.status, responseBody: answer.body as never })
+    .where(and(eq(idempotencyKeys.accountId, accountId), eq(idempotencyKeys.key, key)));
+}
+
 /**
  * Run `work` at most once per (account, key), inside the caller's transaction: the key row is
  * inserted first (a concurrent retry with the same key waits on it), and the answer is stored with
@@ -63,7 +104,7 @@ export async function runIdempotent<T>(
   work: () => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   if (!request.key) return { ...(await work()), replayed: false };
-  const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
+  const requestHash = requestHashOf(request.body);
   const inserted = await tx
     .insert(idempotencyKeys)
     .values({ accountId: request.accountId, key: request.key, operation: request.operation, requestHash })
@@ -74,15 +115,9 @@ export async function runIdempotent<T>(
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
-    if (!stored || stored.operation !== request.operation || stored.requestHash !== requestHash) {
-      throw new AppError(422, IM['idempotency.key_reused'], {}, 'Idempotency-Key');
-    }
-    return { status: stored.responseStatus ?? 200, body: stored.responseBody as T, replayed: true };
+    return replayOf<T>(stored, request, requestHash);
   }
   const result = await work();
-  await tx
-    .update(idempotencyKeys)
-    .set({ responseStatus: result.status, responseBody: result.body as never })
-    .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
+  await storeAnswer(tx, request.accountId, request.key, result);
   return { ...result, replayed: false };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
 import type { NotificationKind } from './notifications.messages.js';
 import { notificationDeliveries, notifications } from './notifications.table.js';
@@ -16,6 +17,22 @@ export function outboundChannels(env: NodeJS.ProcessEnv = process.env): string[]
     .split(',')
     .map((c) => c.trim())
     .filter(Boolean);
+}
+
+/** The inbox row and outbound delivery rows of a notification, for a batched write. */
+export function notificationRows(n: NewNotification) {
+  const id = randomUUID();
+  return {
+    notification: {
+      id,
+      accountId: n.accountId,
+      kind: n.kind,
+      params: n.params ?? {},
+      entityType: n.entityType ?? null,
+      entityId: n.entityId ?? null,
+    },
+    deliveries: outboundChannels().map((channel) => ({ notificationId: id, channel })),
+  };
 }
 
 /**

@@ -35,19 +35,42 @@ export const DEFAULT_EFFECTIVE_FROM = '1970-01-01';
 const DAY = z.iso.date();
 const REGION_PREFIX = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/;
 
+/** A stored setting row, as far as choosing and reading it goes. */
+export interface StoredSetting {
+  key: string;
+  regionPrefix: string;
+  effectiveFrom: string;
+  value: unknown;
+  note: string | null;
+}
+
 /**
- * The setting in force for `regionCode` on `onDay` (default: today in China), with where it
- * came from: the stored row with the longest matching region prefix and the latest start day
- * not after `onDay`, else the national default.
+ * Among candidate rows, the one in force for `regionCode` on `onDay`: the longest matching region
+ * prefix, then the latest start day not after `onDay` — the same choice `findEffectiveRow` makes
+ * in SQL, for callers that fetched the candidates with other data in one round trip.
  */
-export async function resolveSetting<K extends SettingKey>(
-  db: Executor,
-  key: K,
+export function pickEffectiveRow<R extends StoredSetting>(
+  rows: readonly R[],
+  key: string,
   regionCode: string,
   onDay: string = chinaToday(),
-): Promise<EffectiveSetting<K>> {
+): R | null {
+  let best: R | null = null;
+  for (const row of rows) {
+    if (row.key !== key || row.effectiveFrom > onDay || !regionCode.startsWith(row.regionPrefix)) continue;
+    if (
+      !best ||
+      row.regionPrefix.length > best.regionPrefix.length ||
+      (row.regionPrefix.length === best.regionPrefix.length && row.effectiveFrom > best.effectiveFrom)
+    )
+      best = row;
+  }
+  return best;
+}
+
+/** The effective setting given the stored row in force (or none: the national default). */
+export function settingOf<K extends SettingKey>(key: K, row: StoredSetting | null): EffectiveSetting<K> {
   const definition = SETTING_DEFINITIONS[key];
-  const row = await repo.findEffectiveRow(db, key, regionCode, onDay);
   if (!row) {
     return {
       key,
@@ -67,6 +90,20 @@ export async function resolveSetting<K extends SettingKey>(
     note: row.note,
     source: 'stored',
   };
+}
+
+/**
+ * The setting in force for `regionCode` on `onDay` (default: today in China), with where it
+ * came from: the stored row with the longest matching region prefix and the latest start day
+ * not after `onDay`, else the national default.
+ */
+export async function resolveSetting<K extends SettingKey>(
+  db: Executor,
+  key: K,
+  regionCode: string,
+  onDay: string = chinaToday(),
+): Promise<EffectiveSetting<K>> {
+  return settingOf(key, await repo.findEffectiveRow(db, key, regionCode, onDay));
 }
 
 /**
