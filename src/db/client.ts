@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -94,7 +94,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-/** The rows of a raw SQL query, on either driver. */
-export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
-  return ((await ex.execute(query)) as unknown as { rows: T[] }).rows;
+/**
+ * The rows of a statement prepared under `name` (on a PostgreSQL server, a named statement each
+ * connection parses and plans once; PGlite runs it like any other). `text` uses $1, $2, …; the
+ * same name must always carry the same text.
+ */
+export async function queryPrepared<T>(
+  ex: Executor,
+  name: string,
+  text: string,
+  params: readonly unknown[],
+): Promise<T[]> {
+  const prepared = ex._.session.prepareQuery({ sql: text, params: [...params] }, undefined, name, false);
+  return ((await prepared.execute()) as { rows: T[] }).rows;
 }

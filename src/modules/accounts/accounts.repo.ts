@@ -170,16 +170,28 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
+const findSessionStatement = (db: Executor) =>
+  db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('find_session');
+
+/** The session lookup runs on every request: built once per database and prepared on the server. */
+const findSessionStatements = new WeakMap<Executor, ReturnType<typeof findSessionStatement>>();
+
 export async function findSession(
   db: Executor,
   tokenHash: string,
 ): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, account: accounts })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  let statement = findSessionStatements.get(db);
+  if (!statement) {
+    statement = findSessionStatement(db);
+    findSessionStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ tokenHash });
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows, type Tx } from '../../db/client.js';
+import { type Executor, queryPrepared, type Tx } from '../../db/client.js';
 import type { MemberRow } from '../households/households.repo.js';
 import { householdMembers, households } from '../households/households.table.js';
 import { classes } from '../institutions/classes.table.js';
@@ -382,11 +382,20 @@ export async function openBooking(
     institution: Json | null;
     settings: Json[];
   };
-  const [row] = await queryRows<{ opened: Raw }>(
+  const [row] = await queryPrepared<{ opened: Raw }>(
     ex,
-    sql`SELECT booking_open(${args.accountId}::uuid, ${args.key}::text, ${args.operation}::text,
-                            ${args.requestHash}::text, ${args.memberId}::uuid,
-                            ${pgArray(args.offerIds)}::uuid[], ${`{${args.settingKeys.join(',')}}`}::text[], ${args.lock}) AS opened`,
+    'booking_open',
+    'SELECT booking_open($1::uuid, $2::text, $3::text, $4::text, $5::uuid, $6::uuid[], $7::text[], $8::boolean) AS opened',
+    [
+      args.accountId,
+      args.key,
+      args.operation,
+      args.requestHash,
+      args.memberId,
+      pgArray(args.offerIds),
+      `{${args.settingKeys.join(',')}}`,
+      args.lock,
+    ],
   );
   const raw = row!.opened;
   if ('replay' in raw) return { replay: raw.replay } as OpenedBooking;
@@ -421,7 +430,7 @@ export interface BookingWrites {
 }
 
 export async function writeBooking(tx: Tx, writes: BookingWrites): Promise<void> {
-  await tx.execute(sql`SELECT booking_write(${JSON.stringify(writes)}::jsonb)`);
+  await queryPrepared(tx, 'booking_write', 'SELECT booking_write($1::jsonb)', [JSON.stringify(writes)]);
 }
 
 /** What `booking_commit` (migration 0010) takes: a booking decided on an unlocked read. */
@@ -453,9 +462,8 @@ export async function commitBooking(
   db: Executor,
   commit: BookingCommit,
 ): Promise<CommitRefused | { ok: true; replay?: undefined } | { replay: StoredAnswer | null }> {
-  const [row] = await queryRows<{ result: CommitRefused | { ok: true } | { replay: StoredAnswer | null } }>(
-    db,
-    sql`SELECT booking_commit(${JSON.stringify(commit)}::jsonb) AS result`,
-  );
+  const [row] = await queryPrepared<{
+    result: CommitRefused | { ok: true } | { replay: StoredAnswer | null };
+  }>(db, 'booking_commit', 'SELECT booking_commit($1::jsonb) AS result', [JSON.stringify(commit)]);
   return row!.result;
 }

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows, type Tx } from '../../db/client.js';
+import { type Executor, queryPrepared, type Tx } from '../../db/client.js';
 import {
   type ClassDayState,
   classDayKey,
@@ -43,9 +42,11 @@ export async function lockPlaces(
   const ids = [...new Set(offerIds)];
   if (ids.length === 0) return new PlaceState();
   const members = [...new Set(memberIds)];
-  const [row] = await queryRows<{ rows: LockedRows }>(
+  const [row] = await queryPrepared<{ rows: LockedRows }>(
     tx,
-    sql`SELECT lock_places(${pgArray(ids)}::uuid[], ${pgArray(members)}::uuid[]) AS rows`,
+    'lock_places',
+    'SELECT lock_places($1::uuid[], $2::uuid[]) AS rows',
+    [pgArray(ids), pgArray(members)],
   );
   return placeStateOf(row!.rows);
 }
@@ -72,5 +73,7 @@ export function takeDirty(state: PlaceState) {
 /** Write back the rows `applyPlaces` changed, in one statement. */
 export async function flushPlaces(tx: Executor, state: PlaceState): Promise<void> {
   if (state.dirtyOffers.size + state.dirtyClassDays.size + state.dirtyInstitutionDays.size === 0) return;
-  await tx.execute(sql`SELECT booking_write(${JSON.stringify(takeDirty(state))}::jsonb)`);
+  await queryPrepared(tx, 'booking_write', 'SELECT booking_write($1::jsonb)', [
+    JSON.stringify(takeDirty(state)),
+  ]);
 }
