@@ -93,11 +93,11 @@ END $$;
 --> statement-breakpoint
 
 -- Everything POST /api/bookings needs, in one call (p_lock false: the same, read without locks and
--- without claiming the key, for the optimistic first look): claim the Idempotency-Key (a stored one is returned
--- instead, and nothing is locked), the resident's own active member, the offers, their institution and
--- class type, the settings rows that may apply (by key, for any prefix of the member's or the
--- institution's region), the locked place state, the member's status under its lock, and the member's
--- live bookings of the same service on the offers' days (for the overlap rule).
+-- without claiming the key, for the optimistic first look): the resident's own active member, the
+-- offers, their institution and class type, the settings rows that may apply (by key, for any prefix
+-- of the member's or the institution's region), the locked place state, the Idempotency-Key claimed
+-- (a stored one is returned instead), the member's status under its lock, and the member's live
+-- bookings of the same service on the offers' days (for the overlap rule).
 CREATE OR REPLACE FUNCTION booking_open(
   p_account uuid, p_key text, p_operation text, p_hash text,
   p_member uuid, p_offers uuid[], p_setting_keys text[], p_lock boolean DEFAULT true
@@ -119,19 +119,6 @@ DECLARE
   v_status text;
   v_spans jsonb;
 BEGIN
-  IF p_key IS NOT NULL THEN
-    INSERT INTO idempotency_keys (account_id, key, operation, request_hash)
-    VALUES (p_account, p_key, p_operation, p_hash)
-    ON CONFLICT DO NOTHING;
-    IF NOT FOUND THEN
-      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
-                                'responseStatus', k.response_status, 'responseBody', k.response_body)
-        INTO v_stored
-        FROM idempotency_keys k WHERE k.account_id = p_account AND k.key = p_key;
-      RETURN jsonb_build_object('replay', v_stored);
-    END IF;
-  END IF;
-
   SELECT to_jsonb(m), h.region_code, jsonb_build_object('householdId', h.id, 'regionCode', h.region_code)
     INTO v_member, v_member_region, v_stored
     FROM household_members m JOIN households h ON h.id = m.household_id
@@ -156,6 +143,20 @@ BEGIN
     v_state := lock_places(p_offers, ARRAY[p_member]);
   ELSE
     v_state := place_rows(p_offers);
+  END IF;
+  -- The key is claimed after the place locks (as booking_commit does): a retry running beside its
+  -- original queues on the same rows first, and then finds the key stored.
+  IF p_key IS NOT NULL THEN
+    INSERT INTO idempotency_keys (account_id, key, operation, request_hash)
+    VALUES (p_account, p_key, p_operation, p_hash)
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
+                                'responseStatus', k.response_status, 'responseBody', k.response_body)
+        INTO v_stored
+        FROM idempotency_keys k WHERE k.account_id = p_account AND k.key = p_key;
+      RETURN jsonb_build_object('replay', v_stored);
+    END IF;
   END IF;
   -- The member row is locked now: a removal that committed meanwhile is seen here.
   SELECT m.status INTO v_status FROM household_members m WHERE m.id = p_member;
@@ -237,22 +238,6 @@ DECLARE
   v_offers uuid[] := ARRAY(SELECT x::uuid FROM jsonb_array_elements_text(p->'offerIds') AS x);
   v_member uuid := (p->>'memberId')::uuid;
 BEGIN
-  -- An inner block is a subtransaction: when a check fails, the key claimed and the locks taken are
-  -- given up with it, and the state is read afresh for the caller to name the rule that refuses.
-  BEGIN
-  IF p->>'key' IS NOT NULL THEN
-    INSERT INTO idempotency_keys (account_id, key, operation, request_hash)
-    VALUES ((p->>'accountId')::uuid, p->>'key', p->>'operation', p->>'requestHash')
-    ON CONFLICT DO NOTHING;
-    IF NOT FOUND THEN
-      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
-                                'responseStatus', k.response_status, 'responseBody', k.response_body)
-        INTO v_stored
-        FROM idempotency_keys k WHERE k.account_id = (p->>'accountId')::uuid AND k.key = p->>'key';
-      RETURN jsonb_build_object('replay', v_stored);
-    END IF;
-  END IF;
-
   PERFORM 1 FROM institution_days d
     JOIN jsonb_to_recordset(coalesce(p->'institutionSlots', '[]')) AS x("institutionId" uuid, day date)
       ON d.institution_id = x."institutionId" AND d.day = x.day
@@ -290,7 +275,42 @@ BEGIN
            ON s.day = o.day AND o.starts_min < s."endsMin" AND o.ends_min > s."startsMin"
         WHERE b.member_id = v_member AND b.service = p->>'service' AND b.status IN ('confirmed', 'held'))
   THEN
-    RAISE EXCEPTION 'the places changed since they were read' USING ERRCODE = 'DS409';
+    -- Nothing written: a retry whose original is stored replays it; otherwise the rows as they are
+    -- now (still locked) for the caller to name the rule that refuses.
+    IF p->>'key' IS NOT NULL THEN
+      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
+                                'responseStatus', k.response_status, 'responseBody', k.response_body)
+        INTO v_stored
+        FROM idempotency_keys k WHERE k.account_id = (p->>'accountId')::uuid AND k.key = p->>'key';
+      IF v_stored IS NOT NULL THEN
+        RETURN jsonb_build_object('replay', v_stored);
+      END IF;
+    END IF;
+    RETURN jsonb_build_object(
+      'changed', true,
+      'state', place_rows(v_offers),
+      'memberStatus', (SELECT m.status FROM household_members m WHERE m.id = v_member),
+      'liveSpans', (SELECT coalesce(jsonb_agg(jsonb_build_object('day', o.day, 'startsMin', o.starts_min,
+                                                                'endsMin', o.ends_min)), '[]')
+                      FROM bookings b
+                      JOIN booking_offers bo ON bo.booking_id = b.id
+                      JOIN offers o ON o.id = bo.offer_id
+                     WHERE b.member_id = v_member AND b.service = p->>'service'
+                       AND b.status IN ('confirmed', 'held')
+                       AND o.day IN (SELECT x.day FROM offers x WHERE x.id = ANY (v_offers))));
+  END IF;
+
+  IF p->>'key' IS NOT NULL THEN
+    INSERT INTO idempotency_keys (account_id, key, operation, request_hash)
+    VALUES ((p->>'accountId')::uuid, p->>'key', p->>'operation', p->>'requestHash')
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
+                                'responseStatus', k.response_status, 'responseBody', k.response_body)
+        INTO v_stored
+        FROM idempotency_keys k WHERE k.account_id = (p->>'accountId')::uuid AND k.key = p->>'key';
+      RETURN jsonb_build_object('replay', v_stored);
+    END IF;
   END IF;
 
   UPDATE offers SET taken = taken + 1, updated_at = now() WHERE id = ANY (v_offers);
@@ -308,18 +328,4 @@ BEGIN
    WHERE d.institution_id = x."institutionId" AND d.day = x.day;
   PERFORM booking_write(p);
   RETURN jsonb_build_object('ok', true);
-  EXCEPTION WHEN SQLSTATE 'DS409' THEN
-    RETURN jsonb_build_object(
-      'changed', true,
-      'state', place_rows(v_offers),
-      'memberStatus', (SELECT m.status FROM household_members m WHERE m.id = v_member),
-      'liveSpans', (SELECT coalesce(jsonb_agg(jsonb_build_object('day', o.day, 'startsMin', o.starts_min,
-                                                                'endsMin', o.ends_min)), '[]')
-                      FROM bookings b
-                      JOIN booking_offers bo ON bo.booking_id = b.id
-                      JOIN offers o ON o.id = bo.offer_id
-                     WHERE b.member_id = v_member AND b.service = p->>'service'
-                       AND b.status IN ('confirmed', 'held')
-                       AND o.day IN (SELECT x.day FROM offers x WHERE x.id = ANY (v_offers))));
-  END;
 END $$;

@@ -167,3 +167,33 @@ it.skipIf(!onPostgres)(
   },
   300_000,
 );
+
+it.skipIf(!onPostgres)(
+  'a retry racing its original (same Idempotency-Key, same body) gets the same booking, taken once — on the optimistic and on the locked path',
+  async () => {
+    const { offerId } = await freshOffer(ROUNDS);
+    const families = await insertFamilies(t.database.db, 2, {
+      birthDate: monthsBefore(day, 30),
+      healthCheckOn: dayFromToday(-20),
+    });
+    for (const [i, family] of families.entries()) {
+      const key = randomUUID();
+      // `waitlist: true` sends the request down the locked path; without it, the optimistic one.
+      const body = { memberId: family.childId, offerIds: [offerId], waitlist: i === 1 };
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          injectAs(racing, family, 'POST', '/api/bookings', body, { 'idempotency-key': key }),
+        ),
+      );
+      expect(responses.map((r) => `${r.statusCode} ${r.statusCode === 201 ? '' : r.body}`)).toEqual(
+        responses.map(() => '201 '),
+      );
+      expect(new Set(responses.map((r) => r.json().booking.id)).size).toBe(1);
+      const mine = await t.database.db.select().from(bookings).where(eq(bookings.memberId, family.childId));
+      expect(mine.length).toBe(1);
+    }
+    const [offer] = await t.database.db.select().from(offers).where(eq(offers.id, offerId));
+    expect(offer!.taken).toBe(2);
+  },
+  60_000,
+);

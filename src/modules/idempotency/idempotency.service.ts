@@ -91,33 +91,3 @@ export async function storeAnswer(
     .set({ responseStatus: answer.status, responseBody: answer.body as never })
     .where(and(eq(idempotencyKeys.accountId, accountId), eq(idempotencyKeys.key, key)));
 }
-
-/**
- * Run `work` at most once per (account, key), inside the caller's transaction: the key row is
- * inserted first (a concurrent retry with the same key waits on it), and the answer is stored with
- * the effect, so a retry — even after a lost response or a crash — replays the stored answer and
- * changes nothing. A refused request (an error) stores nothing, so a retry is evaluated afresh.
- */
-export async function runIdempotent<T>(
-  tx: Tx,
-  request: IdempotentRequest,
-  work: () => Promise<{ status: number; body: T }>,
-): Promise<IdempotentResult<T>> {
-  if (!request.key) return { ...(await work()), replayed: false };
-  const requestHash = requestHashOf(request.body);
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({ accountId: request.accountId, key: request.key, operation: request.operation, requestHash })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (inserted.length === 0) {
-    const [stored] = await tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.accountId, request.accountId), eq(idempotencyKeys.key, request.key)));
-    return replayOf<T>(stored, request, requestHash);
-  }
-  const result = await work();
-  await storeAnswer(tx, request.accountId, request.key, result);
-  return { ...result, replayed: false };
-}
