@@ -10,7 +10,7 @@ import {
 } from '../../test/bookings.js';
 import { dayFromToday } from '../../test/institutions.js';
 import { notifications } from '../notifications/notifications.table.js';
-import { classDays, offers } from './bookings.table.js';
+import { classDays, offers, waitlistEntries } from './bookings.table.js';
 import { expireHolds } from './waitlist.service.js';
 
 let t: TestApp;
@@ -314,6 +314,47 @@ describe('waitlist', () => {
     expect(offer!.taken).toBe(1);
     const late = await first.client.post(`/api/bookings/${mineFirst.bookings[0].id}/confirm`);
     expect(late.statusCode).toBe(409);
+  });
+
+  it('cancelling a place held from the waitlist, before confirming it, withdraws the entry', async () => {
+    const w = await buildCentre(t, { classCapacity: 10, carers: 2 });
+    const onDay = careDayAhead(12);
+    await rosterCarers(t, w, onDay, w.carerIds);
+    await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
+      service: 'childcare',
+      form: 'temporary',
+      classId: w.classId,
+      from: onDay,
+      to: onDay,
+      startsAt: '08:00',
+      endsAt: '17:00',
+      capacity: 1,
+    });
+    const list = await w.admin.get(`/api/institutions/${w.institutionId}/offers?from=${onDay}&to=${onDay}`);
+    const offerId = list.json().items[0].id as string;
+    const holder = await buildFamily(t, onDay);
+    const waiting = await buildFamily(t, onDay);
+    const booked = await holder.client.post('/api/bookings', {
+      memberId: holder.childId,
+      offerIds: [offerId],
+    });
+    await waiting.client.post('/api/bookings', {
+      memberId: waiting.childId,
+      offerIds: [offerId],
+      waitlist: true,
+    });
+    await holder.client.post(`/api/bookings/${booked.json().booking.id}/cancel`, {});
+    const held = (await waiting.client.get('/api/bookings/mine')).json().bookings[0];
+    expect(held).toMatchObject({ status: 'held' });
+    const cancelled = await waiting.client.post(`/api/bookings/${held.id}/cancel`, {});
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const [entry] = await t.database.db
+      .select()
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.memberId, waiting.childId));
+    expect(entry!.status).toBe('withdrawn');
+    const [offer] = await t.database.db.select().from(offers).where(eq(offers.id, offerId));
+    expect(offer!.taken).toBe(0);
   });
 });
 

@@ -576,8 +576,9 @@ export async function cancel(
       updated = await repo.updateBooking(tx, booking.id, { lastDay: kept[kept.length - 1]!.day });
     }
     if (booking.waitlistEntryId && updated.status === 'cancelled') {
+      // A place held from the waitlist and given up before it was confirmed was never booked.
       await repo.updateEntry(tx, booking.waitlistEntryId, {
-        status: mode === 'decline' ? 'withdrawn' : 'booked',
+        status: mode === 'decline' || booking.status === 'held' ? 'withdrawn' : 'booked',
       });
     }
     const institution = (await findInstitution(tx, booking.institutionId))!;
