@@ -111,7 +111,8 @@ describe('the person-changed hook', () => {
 
   it('runs in the assessment’s transaction and sees the new assessment', async () => {
     const calls: { personId: string; seen: number; inTransaction: boolean }[] = [];
-    off = onPersonChanged(async (tx: Tx, personId: string) => {
+    off = onPersonChanged(async (tx: Tx, personIds: readonly string[]) => {
+      const personId = personIds[0]!;
       const result = (await tx.execute(
         sql`SELECT count(*)::int AS n FROM assessments WHERE person_id = ${personId}::uuid`,
       )) as unknown as { rows: { n: number }[] };

@@ -1,12 +1,12 @@
 import type { Tx } from '../../db/client.js';
 
 /**
- * "A person's facts changed" inside a write's own transaction: an assessment was stored, or
- * (later) a roster import changed their data or flags. Other modules register a hook here —
+ * "A person's facts changed" inside a write's own transaction: an assessment was stored, a roster
+ * import changed their data or flags, or an official resolved a conflict about them. Other modules register a hook here —
  * the programs module re-evaluates eligibility — so they see the change before it commits, and
  * a hook that throws rolls the whole write back. A tiny in-process registry, no queue.
  */
-export type PersonChangedHook = (tx: Tx, personId: string) => Promise<void>;
+export type PersonChangedHook = (tx: Tx, personIds: readonly string[]) => Promise<void>;
 
 const hooks = new Set<PersonChangedHook>();
 
@@ -23,5 +23,12 @@ export function onPersonChanged(hook: PersonChangedHook): () => void {
 
 /** Run every registered hook, in registration order, on the caller's transaction. */
 export async function personChanged(tx: Tx, personId: string): Promise<void> {
-  for (const hook of [...hooks]) await hook(tx, personId);
+  await peopleChanged(tx, [personId]);
+}
+
+/** `personChanged` for many people at once (a chunk of a roster import): hooks work set-based. */
+export async function peopleChanged(tx: Tx, personIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  for (const hook of [...hooks]) await hook(tx, ids);
 }

@@ -5,11 +5,13 @@
  * audit — so a million rows never wait in one transaction, and a run that stops resumes after
  * its last committed chunk. The next chunk is read and parsed while the database works.
  */
+
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/secrets.js';
 import type { RequestContext } from '../../server/context.js';
 import { conflict } from '../../server/errors.js';
+import { peopleChanged } from '../assessments/assessments.events.js';
 import { mutate } from '../audit/audit.service.js';
 import { columnPositions, type Positions, parseLine, type RosterRow } from './roster.import.js';
 import { PM } from './roster.messages.js';
@@ -105,6 +107,13 @@ export async function applyFile(
       await w.upsertFlags(tx, writes.flagUpserts);
       await w.insertChanges(tx, writes.changes);
       await w.insertConflicts(tx, writes.conflicts);
+      // Programs judge the people this chunk created or changed again, in the same transaction.
+      await peopleChanged(tx, [
+        ...writes.people.map((p) => p.id),
+        ...writes.personUpdates.map((p) => p.id),
+        ...writes.flagUpserts.map((f) => f.personId),
+        ...writes.flagDeletes.map((f) => f.personId),
+      ]);
       const chunkCounts = countsOf(writes);
       const advanced = await advanceImport(tx, plan.importId, done, {
         number: chunk,

@@ -310,3 +310,42 @@ describe('privacy and scope', () => {
     expect(await audits('person.reveal_id')).toBe(1);
   });
 });
+
+describe('programs follow the roster', () => {
+  it('judges people an import creates or changes again at once: a new flag enrols, a lost one ends', async () => {
+    const zhou = buildIdNumber({ regionCode: '130102', birthDate: '1951-09-09', sequence: 71 });
+    const program = await county.post('/api/programs', {
+      regionPrefix: '130102001002',
+      code: 'ROSTER-LIVING-ALONE',
+      name: '独居老人关爱',
+      eligibility: { anyFlags: ['living_alone'] },
+      benefit: { kind: 'monthly_amount', amount: 50 },
+      autoEnrol: true,
+      startsOn: '2020-01-01',
+    });
+    expect(program.statusCode, program.body).toBe(201);
+    const programId = program.json().id as string;
+    const enrolled = async () =>
+      (
+        (await t.database.db.execute(
+          sql`SELECT e.status FROM program_enrolments e JOIN older_people p ON p.id = e.person_id
+              WHERE e.program_id = ${programId}::uuid AND p.name = '周玉珍'`,
+        )) as unknown as { rows: { status: string }[] }
+      ).rows.map((r) => r.status);
+
+    // No evaluation is run: the import itself has the program judge the person it creates.
+    const alone = await xlsx(CIVIL_HEADER, [
+      [zhou, '周玉珍', '130102001002', '友谊街5号', '', '否', '否', '是', '否'],
+    ]);
+    const first = await importFile(county, 'civil_affairs', alone);
+    expect(first.json(), first.body).toMatchObject({ created: 1 });
+    expect(await enrolled()).toEqual(['enrolled']);
+
+    // The department reports she no longer lives alone: the enrolment ends in the same import.
+    const notAlone = await xlsx(CIVIL_HEADER, [
+      [zhou, '周玉珍', '130102001002', '友谊街5号', '', '否', '否', '否', '否'],
+    ]);
+    expect((await importFile(county, 'civil_affairs', notAlone)).json()).toMatchObject({ updated: 1 });
+    expect(await enrolled()).toEqual(['ended']);
+  });
+});

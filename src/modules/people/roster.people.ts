@@ -6,6 +6,7 @@ import { AppError, conflict, notFound, outOfScope } from '../../server/errors.js
 import { ageOn, maskIdNumber } from '../../standards/id-number.js';
 import { requirePermission } from '../accounts/accounts.service.js';
 import { assertRegionInScope, regionPrefixOf, requireActor } from '../accounts/scope.js';
+import { personChanged } from '../assessments/assessments.events.js';
 import { mutate, recordAudit } from '../audit/audit.service.js';
 import { applyStatus, type Said } from './roster.match.js';
 import { PM } from './roster.messages.js';
@@ -200,6 +201,7 @@ export async function resolveConflict(
     await repo.insertChanges(tx, changes);
     const resolution = { chosen: chosen?.source ?? null, value, note: body.note ?? null };
     await repo.markResolved(tx, id, resolution, actor.id);
+    await personChanged(tx, person.id);
     await audit({
       action: 'roster.conflict.resolve',
       entityType: 'roster_conflict',

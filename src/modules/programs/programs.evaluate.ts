@@ -166,17 +166,28 @@ export async function evaluateProgram(db: Db, ctx: RequestContext, id: string, o
 }
 
 /**
- * Judge one person again against every program in force that concerns them, on the caller's
- * transaction (an assessment stored, roster data or flags changed): the same SQL as the whole
- * roster, so the person's eligibility, enrolments and the report stay right at once.
+ * Judge people again against every program in force that concerns them, on the caller's
+ * transaction (an assessment stored, roster data or flags changed, a conflict resolved): the same
+ * set-based SQL as the whole roster, so eligibility, enrolments and the report stay right at once.
  */
-export async function reevaluatePerson(tx: Executor, personId: string, onDay: string = chinaToday()) {
-  const programs = await repo.programsForPerson(tx, personId, onDay);
+export async function reevaluatePeople(
+  tx: Executor,
+  personIds: readonly string[],
+  onDay: string = chinaToday(),
+) {
+  if (personIds.length === 0) return;
+  const programs = await repo.programsForPeople(tx, personIds, onDay);
+  const ids = `{${personIds.join(',')}}`;
   for (const program of programs) {
     await lockProgram(tx, program.id);
-    await evaluateWhere(tx, asEvaluated(program), sql`p.id = ${personId}::uuid`, onDay, null);
+    await evaluateWhere(tx, asEvaluated(program), sql`p.id = ANY (${ids}::uuid[])`, onDay, null);
   }
 }
 
+/** One person: `reevaluatePeople` for one. */
+export const reevaluatePerson = (tx: Executor, personId: string, onDay?: string) =>
+  reevaluatePeople(tx, [personId], onDay);
+
 /** The hook registered with assessments.events `onPersonChanged` (one function, registered once). */
-export const reevaluateOnPersonChanged = (tx: Tx, personId: string) => reevaluatePerson(tx, personId);
+export const reevaluateOnPersonChanged = (tx: Tx, personIds: readonly string[]) =>
+  reevaluatePeople(tx, personIds);

@@ -127,17 +127,27 @@ export async function deleteProgram(ex: Executor, id: string): Promise<void> {
  * judged or enrolled the person before (someone who moved away is judged again, and fails).
  */
 export function programsForPerson(ex: Executor, personId: string, onDay: string): Promise<ProgramRow[]> {
+  return programsForPeople(ex, [personId], onDay);
+}
+
+/** Programs in force on `onDay` that concern any of these people (their region, or a past judgement). */
+export function programsForPeople(
+  ex: Executor,
+  personIds: readonly string[],
+  onDay: string,
+): Promise<ProgramRow[]> {
+  const ids = `{${personIds.join(',')}}`;
   return rows(
     ex,
     sql`SELECT ${COLUMNS} FROM programs g
         WHERE g.status = 'active' AND g.starts_on <= ${onDay}::date
           AND (g.ends_on IS NULL OR g.ends_on >= ${onDay}::date)
-          AND (EXISTS (SELECT 1 FROM older_people p WHERE p.id = ${personId}::uuid
+          AND (EXISTS (SELECT 1 FROM older_people p WHERE p.id = ANY (${ids}::uuid[])
                          AND p.region_code LIKE g.region_prefix || '%')
                OR EXISTS (SELECT 1 FROM program_eligibility e
-                           WHERE e.program_id = g.id AND e.person_id = ${personId}::uuid)
+                           WHERE e.program_id = g.id AND e.person_id = ANY (${ids}::uuid[]))
                OR EXISTS (SELECT 1 FROM program_enrolments en
-                           WHERE en.program_id = g.id AND en.person_id = ${personId}::uuid))
+                           WHERE en.program_id = g.id AND en.person_id = ANY (${ids}::uuid[])))
         ORDER BY g.id`,
   );
 }
