@@ -149,9 +149,11 @@ async function step(run: Run, cmd: Cmd): Promise<void> {
         if (entry) entry.status = 'booked';
         return;
       }
+      // A place held from the waitlist and given up before it was confirmed was never booked.
+      const wasHeld = b.status === 'held';
       b.status = 'cancelled';
       b.cancelReason = asInstitution ? '临时停课' : cmd.kind === 'decline' ? 'declined' : 'cancelled';
-      if (entry) entry.status = cmd.kind === 'decline' ? 'withdrawn' : 'booked';
+      if (entry) entry.status = cmd.kind === 'decline' || wasHeld ? 'withdrawn' : 'booked';
       return releaseAndPromote(run, b);
     }
     case 'change': {
