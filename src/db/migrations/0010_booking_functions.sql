@@ -8,49 +8,28 @@
 -- Lock, in the global order, the rows needed to take or release places on p_offers, and return them.
 CREATE OR REPLACE FUNCTION lock_places(p_offers uuid[], p_members uuid[]) RETURNS jsonb
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-  v_inst jsonb;
-  v_class jsonb;
-  v_offers jsonb;
 BEGIN
-  SELECT coalesce(jsonb_agg(jsonb_build_object(
-           'institutionId', i.institution_id, 'day', i.day, 'capacity', i.capacity, 'present', i.present)
-           ORDER BY i.institution_id, i.day), '[]')
-    INTO v_inst
-    FROM (SELECT * FROM institution_days d
-           WHERE (d.institution_id, d.day) IN (SELECT o.institution_id, o.day FROM offers o
-                                                 WHERE o.id = ANY (p_offers) AND o.service = 'childcare'
-                                                   AND o.class_id IS NOT NULL)
-           ORDER BY d.institution_id, d.day
-           FOR UPDATE) i;
-  SELECT coalesce(jsonb_agg(jsonb_build_object(
-           'classId', c.class_id, 'day', c.day, 'institutionId', c.institution_id, 'classType', c.class_type,
-           'sizeLimit', c.size_limit, 'childrenPerCarer', c.children_per_carer,
-           'minAgeMonths', c.min_age_months, 'maxAgeMonths', c.max_age_months,
-           'present', c.present, 'carers', c.carers)
-           ORDER BY c.class_id, c.day), '[]')
-    INTO v_class
-    FROM (SELECT * FROM class_days d
-           WHERE (d.class_id, d.day) IN (SELECT o.class_id, o.day FROM offers o
-                                          WHERE o.id = ANY (p_offers) AND o.service = 'childcare'
-                                            AND o.class_id IS NOT NULL)
-           ORDER BY d.class_id, d.day
-           FOR UPDATE) c;
-  SELECT coalesce(jsonb_agg(jsonb_build_object(
-           'id', o.id, 'institutionId', o.institution_id, 'classId', o.class_id, 'service', o.service,
-           'form', o.form, 'day', o.day, 'startsMin', o.starts_min, 'endsMin', o.ends_min,
-           'capacity', o.capacity, 'taken', o.taken, 'status', o.status)
-           ORDER BY o.id), '[]')
-    INTO v_offers
-    FROM (SELECT * FROM offers WHERE id = ANY (p_offers) ORDER BY id FOR UPDATE) o;
+  PERFORM 1 FROM institution_days d
+   WHERE (d.institution_id, d.day) IN (SELECT o.institution_id, o.day FROM offers o
+                                         WHERE o.id = ANY (p_offers) AND o.service = 'childcare'
+                                           AND o.class_id IS NOT NULL)
+   ORDER BY d.institution_id, d.day FOR UPDATE;
+  PERFORM 1 FROM class_days d
+   WHERE (d.class_id, d.day) IN (SELECT o.class_id, o.day FROM offers o
+                                  WHERE o.id = ANY (p_offers) AND o.service = 'childcare'
+                                    AND o.class_id IS NOT NULL)
+   ORDER BY d.class_id, d.day FOR UPDATE;
+  PERFORM 1 FROM offers WHERE id = ANY (p_offers) ORDER BY id FOR UPDATE;
   IF coalesce(array_length(p_members, 1), 0) > 0 THEN
     PERFORM 1 FROM household_members WHERE id = ANY (p_members) ORDER BY id FOR UPDATE;
   END IF;
-  RETURN jsonb_build_object('institutionDays', v_inst, 'classDays', v_class, 'offers', v_offers);
+  -- Read under the locks just taken (a new statement, a new snapshot: what committed meanwhile).
+  RETURN place_rows(p_offers);
 END $$;
 --> statement-breakpoint
 
--- The same rows as lock_places, read without locks (the optimistic first look of a booking).
+-- The rows the capacity rules need for p_offers (institution days, class days, offers), read as they are;
+-- lock_places returns them after taking its locks, the optimistic first look of a booking without.
 CREATE OR REPLACE FUNCTION place_rows(p_offers uuid[]) RETURNS jsonb
 LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
@@ -90,6 +69,27 @@ BEGIN
     FROM (SELECT * FROM offers WHERE id = ANY (p_offers) ORDER BY id) o;
   RETURN jsonb_build_object('institutionDays', v_inst, 'classDays', v_class, 'offers', v_offers);
 END $$;
+--> statement-breakpoint
+
+-- A stored Idempotency-Key with its answer, or NULL.
+CREATE OR REPLACE FUNCTION stored_answer(p_account uuid, p_key text) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+  SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
+                            'responseStatus', k.response_status, 'responseBody', k.response_body)
+    FROM idempotency_keys k WHERE k.account_id = p_account AND k.key = p_key
+$$;
+--> statement-breakpoint
+
+-- A member's live bookings of a service on the days of p_offers, as spans (for the overlap rule).
+CREATE OR REPLACE FUNCTION live_spans(p_member uuid, p_service text, p_offers uuid[]) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(jsonb_agg(jsonb_build_object('day', o.day, 'startsMin', o.starts_min, 'endsMin', o.ends_min)), '[]')
+    FROM bookings b
+    JOIN booking_offers bo ON bo.booking_id = b.id
+    JOIN offers o ON o.id = bo.offer_id
+   WHERE b.member_id = p_member AND b.service = p_service AND b.status IN ('confirmed', 'held')
+     AND o.day IN (SELECT x.day FROM offers x WHERE x.id = ANY (p_offers))
+$$;
 --> statement-breakpoint
 
 -- Everything POST /api/bookings needs, in one call (p_lock false: the same, read without locks and
@@ -151,22 +151,13 @@ BEGIN
     VALUES (p_account, p_key, p_operation, p_hash)
     ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
-                                'responseStatus', k.response_status, 'responseBody', k.response_body)
-        INTO v_stored
-        FROM idempotency_keys k WHERE k.account_id = p_account AND k.key = p_key;
+      v_stored := stored_answer(p_account, p_key);
       RETURN jsonb_build_object('replay', v_stored);
     END IF;
   END IF;
   -- The member row is locked now: a removal that committed meanwhile is seen here.
   SELECT m.status INTO v_status FROM household_members m WHERE m.id = p_member;
-  SELECT coalesce(jsonb_agg(jsonb_build_object('day', o.day, 'startsMin', o.starts_min, 'endsMin', o.ends_min)), '[]')
-    INTO v_spans
-    FROM bookings b
-    JOIN booking_offers bo ON bo.booking_id = b.id
-    JOIN offers o ON o.id = bo.offer_id
-   WHERE b.member_id = p_member AND b.service = v_service AND b.status IN ('confirmed', 'held')
-     AND o.day IN (SELECT x.day FROM offers x WHERE x.id = ANY (p_offers));
+  v_spans := live_spans(p_member, v_service, p_offers);
 
   RETURN v_member || jsonb_build_object(
     'offers', v_offers, 'institution', v_institution, 'classType', v_class_type, 'settings', v_settings,
@@ -278,10 +269,7 @@ BEGIN
     -- Nothing written: a retry whose original is stored replays it; otherwise the rows as they are
     -- now (still locked) for the caller to name the rule that refuses.
     IF p->>'key' IS NOT NULL THEN
-      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
-                                'responseStatus', k.response_status, 'responseBody', k.response_body)
-        INTO v_stored
-        FROM idempotency_keys k WHERE k.account_id = (p->>'accountId')::uuid AND k.key = p->>'key';
+      v_stored := stored_answer((p->>'accountId')::uuid, p->>'key');
       IF v_stored IS NOT NULL THEN
         RETURN jsonb_build_object('replay', v_stored);
       END IF;
@@ -290,14 +278,7 @@ BEGIN
       'changed', true,
       'state', place_rows(v_offers),
       'memberStatus', (SELECT m.status FROM household_members m WHERE m.id = v_member),
-      'liveSpans', (SELECT coalesce(jsonb_agg(jsonb_build_object('day', o.day, 'startsMin', o.starts_min,
-                                                                'endsMin', o.ends_min)), '[]')
-                      FROM bookings b
-                      JOIN booking_offers bo ON bo.booking_id = b.id
-                      JOIN offers o ON o.id = bo.offer_id
-                     WHERE b.member_id = v_member AND b.service = p->>'service'
-                       AND b.status IN ('confirmed', 'held')
-                       AND o.day IN (SELECT x.day FROM offers x WHERE x.id = ANY (v_offers))));
+      'liveSpans', live_spans(v_member, p->>'service', v_offers));
   END IF;
 
   IF p->>'key' IS NOT NULL THEN
@@ -305,10 +286,7 @@ BEGIN
     VALUES ((p->>'accountId')::uuid, p->>'key', p->>'operation', p->>'requestHash')
     ON CONFLICT DO NOTHING;
     IF NOT FOUND THEN
-      SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
-                                'responseStatus', k.response_status, 'responseBody', k.response_body)
-        INTO v_stored
-        FROM idempotency_keys k WHERE k.account_id = (p->>'accountId')::uuid AND k.key = p->>'key';
+      v_stored := stored_answer((p->>'accountId')::uuid, p->>'key');
       RETURN jsonb_build_object('replay', v_stored);
     END IF;
   END IF;

@@ -252,9 +252,10 @@ describe('idempotency', () => {
 });
 
 describe('waitlist', () => {
-  it('gives a freed place to the first in line, who confirms; a lapsed hold passes on', async () => {
+  /** A fresh centre offering one temporary place, `days` care days ahead. */
+  async function onePlace(days: number) {
     const w = await buildCentre(t, { classCapacity: 10, carers: 2 });
-    const onDay = careDayAhead(10);
+    const onDay = careDayAhead(days);
     await rosterCarers(t, w, onDay, w.carerIds);
     const res = await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
       service: 'childcare',
@@ -268,7 +269,11 @@ describe('waitlist', () => {
     });
     expect(res.statusCode).toBe(200);
     const list = await w.admin.get(`/api/institutions/${w.institutionId}/offers?from=${onDay}&to=${onDay}`);
-    const offerId = list.json().items[0].id as string;
+    return { onDay, offerId: list.json().items[0].id as string };
+  }
+
+  it('gives a freed place to the first in line, who confirms; a lapsed hold passes on', async () => {
+    const { onDay, offerId } = await onePlace(10);
     const holder = await buildFamily(t, onDay);
     const first = await buildFamily(t, onDay);
     const second = await buildFamily(t, onDay);
@@ -317,21 +322,7 @@ describe('waitlist', () => {
   });
 
   it('cancelling a place held from the waitlist, before confirming it, withdraws the entry', async () => {
-    const w = await buildCentre(t, { classCapacity: 10, carers: 2 });
-    const onDay = careDayAhead(12);
-    await rosterCarers(t, w, onDay, w.carerIds);
-    await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
-      service: 'childcare',
-      form: 'temporary',
-      classId: w.classId,
-      from: onDay,
-      to: onDay,
-      startsAt: '08:00',
-      endsAt: '17:00',
-      capacity: 1,
-    });
-    const list = await w.admin.get(`/api/institutions/${w.institutionId}/offers?from=${onDay}&to=${onDay}`);
-    const offerId = list.json().items[0].id as string;
+    const { onDay, offerId } = await onePlace(12);
     const holder = await buildFamily(t, onDay);
     const waiting = await buildFamily(t, onDay);
     const booked = await holder.client.post('/api/bookings', {

@@ -71,6 +71,35 @@ async function institutionFor(tx: Tx, id: string, ctx: RequestContext) {
   return institution;
 }
 
+/** The columns of a confirmed booking of a resolved request, on both paths. */
+function bookingValues(
+  actor: Actor,
+  member: { householdId: string; member: { id: string } },
+  r: Resolved,
+  request: BookingRequest,
+  price: { priceCents: number; subsidyCents: number; dueCents: number },
+  replacesId?: string,
+) {
+  return {
+    accountId: actor.id,
+    householdId: member.householdId,
+    memberId: member.member.id,
+    institutionId: r.institutionId,
+    classId: r.classId,
+    service: r.service,
+    form: r.form,
+    firstDay: r.firstDay,
+    lastDay: r.lastDay,
+    startsMin: r.startsMin,
+    endsMin: r.endsMin,
+    status: 'confirmed',
+    ...price,
+    mealMode: request.mealMode ?? null,
+    notes: request.notes ?? null,
+    replacesId: replacesId ?? null,
+  };
+}
+
 /** Take the places of a resolved request for a member; the caller holds the locks (state). */
 async function createBooking(
   tx: Tx,
@@ -87,24 +116,7 @@ async function createBooking(
   const price = await priceOf(tx, r, member, institution.regionCode);
   const booking = await repo.insertBooking(
     tx,
-    {
-      accountId: actor.id,
-      householdId: member.householdId,
-      memberId: member.member.id,
-      institutionId: r.institutionId,
-      classId: r.classId,
-      service: r.service,
-      form: r.form,
-      firstDay: r.firstDay,
-      lastDay: r.lastDay,
-      startsMin: r.startsMin,
-      endsMin: r.endsMin,
-      status: 'confirmed',
-      ...price,
-      mealMode: request.mealMode ?? null,
-      notes: request.notes ?? null,
-      replacesId: replacesId ?? null,
-    },
+    bookingValues(actor, member, r, request, price, replacesId),
     r.offerIds,
   );
   const { entry, notice } = bookingRecords(
@@ -193,22 +205,7 @@ function newBooking(
   const at = new Date();
   const booking: repo.BookingRow = {
     id: randomUUID(),
-    accountId: actor.id,
-    householdId: member.householdId,
-    memberId: member.member.id,
-    institutionId: r.institutionId,
-    classId: r.classId,
-    service: r.service,
-    form: r.form,
-    firstDay: r.firstDay,
-    lastDay: r.lastDay,
-    startsMin: r.startsMin,
-    endsMin: r.endsMin,
-    status: 'confirmed',
-    ...price,
-    mealMode: request.mealMode ?? null,
-    notes: request.notes ?? null,
-    replacesId: null,
+    ...bookingValues(actor, member, r, request, price),
     waitlistEntryId: null,
     holdExpiresAt: null,
     cancelledAt: null,
