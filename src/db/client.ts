@@ -108,3 +108,14 @@ export async function queryPrepared<T>(
   const prepared = ex._.session.prepareQuery({ sql: text, params: [...params] }, undefined, name, false);
   return ((await prepared.execute()) as { rows: T[] }).rows;
 }
+
+/**
+ * The SQLSTATE of an error the database server reported (Drizzle may wrap the driver's error), or
+ * undefined for any other error (a lost connection, a bug).
+ */
+export function sqlStateOf(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  if (typeof e?.cause?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.cause.code)) return e.cause.code;
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, ilike, like, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { batcher, batcherPerKey } from '../../db/batcher.js';
+import type { Db, Executor } from '../../db/client.js';
 import { institutions } from '../institutions/institutions.table.js';
 import { regions, regionYears } from '../regions/regions.table.js';
 import type { AccountListFilters } from './accounts.schema.js';
@@ -170,29 +171,34 @@ export async function insertSession(db: Executor, values: typeof sessions.$infer
   await db.insert(sessions).values(values);
 }
 
-const findSessionStatement = (db: Executor) =>
+const findSessionsStatement = (db: Db) =>
   db
     .select({ session: sessions, account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .limit(1)
-    .prepare('find_session');
+    .where(sql`${sessions.tokenHash} = ANY (${sql.placeholder('tokenHashes')}::text[])`)
+    .prepare('find_sessions');
 
-/** The session lookup runs on every request: built once per database and prepared on the server. */
-const findSessionStatements = new WeakMap<Executor, ReturnType<typeof findSessionStatement>>();
+type FoundSession = { session: SessionRow; account: AccountRow };
 
-export async function findSession(
-  db: Executor,
-  tokenHash: string,
-): Promise<{ session: SessionRow; account: AccountRow } | undefined> {
-  let statement = findSessionStatements.get(db);
-  if (!statement) {
-    statement = findSessionStatement(db);
-    findSessionStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ tokenHash });
-  return row;
+/**
+ * The session lookup runs on every request: prepared on the server once per connection, and the
+ * lookups of requests arriving together are sent as one statement (src/db/batcher.ts).
+ */
+const sessionLookups = batcherPerKey((db: Db) => {
+  const statement = findSessionsStatement(db);
+  return batcher(
+    async (tokenHashes: string[]) => {
+      const rows = await statement.execute({ tokenHashes });
+      const byHash = new Map(rows.map((r) => [r.session.tokenHash, r]));
+      return tokenHashes.map((h) => byHash.get(h));
+    },
+    { maxBatch: 256, maxInFlight: 4 },
+  );
+});
+
+export async function findSession(db: Db, tokenHash: string): Promise<FoundSession | undefined> {
+  return sessionLookups(db)(tokenHash);
 }
 
 export async function touchSession(db: Executor, tokenHash: string): Promise<void> {

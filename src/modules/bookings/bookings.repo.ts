@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryPrepared, type Tx } from '../../db/client.js';
+import { batcher, batcherPerKey } from '../../db/batcher.js';
+import { type Db, type Executor, queryPrepared, sqlStateOf, type Tx } from '../../db/client.js';
 import type { MemberRow } from '../households/households.repo.js';
 import { householdMembers, households } from '../households/households.table.js';
 import { classes } from '../institutions/classes.table.js';
@@ -317,13 +318,23 @@ export async function listEntries(
 }
 
 /** `snake_case` keys of a row as PostgreSQL's to_jsonb gives it, in camelCase; `dates` become Dates. */
+const camelNames = new Map<string, string>();
+const camelName = (key: string) => {
+  let name = camelNames.get(key);
+  if (name === undefined) {
+    name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    camelNames.set(key, name);
+  }
+  return name;
+};
+
 function camelRow<T>(
   json: Record<string, unknown>,
   dates: readonly string[] = ['createdAt', 'updatedAt'],
 ): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(json)) {
-    const name = key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const name = camelName(key);
     out[name] = dates.includes(name) && typeof value === 'string' ? new Date(value) : value;
   }
   return out as T;
@@ -354,13 +365,59 @@ export interface OpenedBooking {
   liveSpans: Span[];
 }
 
+type Json = Record<string, unknown>;
+type RawOpened = Omit<OpenedBooking, 'member' | 'offers' | 'institution' | 'settings'> & {
+  member: Json | null;
+  householdId: string;
+  regionCode: string | null;
+  offers: Json[];
+  institution: Json | null;
+  settings: Json[];
+};
+
+type OpenItem = {
+  accountId: string;
+  memberId: string;
+  offerIds: readonly string[];
+  settingKeys: readonly string[];
+};
+
+/**
+ * Unlocked first looks without a key, gathered with the others arriving together into one
+ * `booking_open_batch` statement (migration 0011); a batch holds one list of setting keys.
+ */
+const openBatcher = batcherPerKey((db: Db) =>
+  batcher(
+    async (items: OpenItem[]) => {
+      const keys = items[0]!.settingKeys;
+      if (items.some((i) => i.settingKeys.join() !== keys.join()))
+        return Promise.all(items.map((i) => openBatch(db, [i], i.settingKeys).then((r) => r[0]!)));
+      return openBatch(db, items, keys);
+    },
+    { maxBatch: 64, maxInFlight: 4 },
+  ),
+);
+
+async function openBatch(db: Db, items: OpenItem[], settingKeys: readonly string[]): Promise<RawOpened[]> {
+  const [row] = await queryPrepared<{ opened: RawOpened[] }>(
+    db,
+    'booking_open_batch',
+    'SELECT booking_open_batch($1::jsonb, $2::text[]) AS opened',
+    [
+      JSON.stringify(items.map(({ accountId, memberId, offerIds }) => ({ accountId, memberId, offerIds }))),
+      pgArray(settingKeys),
+    ],
+  );
+  return row!.opened;
+}
+
 /**
  * One round trip for everything POST /api/bookings reads: claims the Idempotency-Key, reads the
  * member, offers, institution, class type and candidate settings, and locks the places (in the
  * engine's global order) and the member.
  */
 export async function openBooking(
-  ex: Executor,
+  tx: Tx,
   args: {
     accountId: string;
     key: string | null;
@@ -369,23 +426,12 @@ export async function openBooking(
     memberId: string;
     offerIds: readonly string[];
     settingKeys: readonly string[];
-    /** false: read without locks and without claiming the key (the optimistic first look). */
-    lock: boolean;
   },
 ): Promise<OpenedBooking> {
-  type Json = Record<string, unknown>;
-  type Raw = Omit<OpenedBooking, 'member' | 'offers' | 'institution' | 'settings'> & {
-    member: Json | null;
-    householdId: string;
-    regionCode: string | null;
-    offers: Json[];
-    institution: Json | null;
-    settings: Json[];
-  };
-  const [row] = await queryPrepared<{ opened: Raw }>(
-    ex,
+  const [row] = await queryPrepared<{ opened: RawOpened }>(
+    tx,
     'booking_open',
-    'SELECT booking_open($1::uuid, $2::text, $3::text, $4::text, $5::uuid, $6::uuid[], $7::text[], $8::boolean) AS opened',
+    'SELECT booking_open($1::uuid, $2::text, $3::text, $4::text, $5::uuid, $6::uuid[], $7::text[], true) AS opened',
     [
       args.accountId,
       args.key,
@@ -393,11 +439,24 @@ export async function openBooking(
       args.requestHash,
       args.memberId,
       pgArray(args.offerIds),
-      `{${args.settingKeys.join(',')}}`,
-      args.lock,
+      pgArray(args.settingKeys),
     ],
   );
-  const raw = row!.opened;
+  return opened(row!.opened);
+}
+
+/**
+ * The optimistic first look: what `openBooking` reads, without locks and without claiming a key,
+ * sent together with the other first looks arriving at the same moment.
+ */
+export async function peekBooking(
+  db: Db,
+  args: { accountId: string; memberId: string; offerIds: readonly string[]; settingKeys: readonly string[] },
+): Promise<OpenedBooking> {
+  return opened(await openBatcher(db)(args));
+}
+
+function opened(raw: RawOpened): OpenedBooking {
   if ('replay' in raw) return { replay: raw.replay } as OpenedBooking;
   if (!raw.member) return { member: null } as OpenedBooking;
   return {
@@ -466,4 +525,36 @@ export async function commitBooking(
     result: CommitRefused | { ok: true } | { replay: StoredAnswer | null };
   }>(db, 'booking_commit', 'SELECT booking_commit($1::jsonb) AS result', [JSON.stringify(commit)]);
   return row!.result;
+}
+
+/** Bookings committed together: at most this many in one statement, and this many statements at once. */
+export const COMMIT_BATCH = { maxBatch: 64, maxInFlight: 2 };
+
+const commitBatcher = batcherPerKey((db: Db) =>
+  batcher(async (commits: BookingCommit[]) => {
+    const [row] = await queryPrepared<{ result: ({ ok: true } | { retry: true })[] }>(
+      db,
+      'booking_commit_batch',
+      'SELECT booking_commit_batch($1::jsonb) AS result',
+      [JSON.stringify(commits)],
+    );
+    return row!.result;
+  }, COMMIT_BATCH),
+);
+
+/**
+ * `commitBooking`, gathered with the other bookings committing at the same moment into one
+ * `booking_commit_batch` statement (migration 0011). A booking the batch does not accept (it no
+ * longer fits counting the others, its member or key is in the batch twice, its key is stored) is
+ * committed alone, which gives the exact answer; so is every booking of a batch that failed with an
+ * error the server reported (the batch's transaction rolled back: nothing of it was written).
+ */
+export async function commitBookingBatched(db: Db, commit: BookingCommit): ReturnType<typeof commitBooking> {
+  try {
+    const result = await commitBatcher(db)(commit);
+    if ('ok' in result) return { ok: true };
+  } catch (error) {
+    if (!sqlStateOf(error)) throw error;
+  }
+  return commitBooking(db, commit);
 }

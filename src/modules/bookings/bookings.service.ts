@@ -274,7 +274,6 @@ export async function book(
       memberId: request.memberId,
       offerIds: await requestOfferIds(tx, request, now),
       settingKeys: BOOKING_SETTING_KEYS,
-      lock: true,
     });
     if (opened.replay !== undefined)
       return replayOf<BookResult>(opened.replay ?? undefined, idempotent, requestHash!);
@@ -301,9 +300,13 @@ export async function book(
 }
 
 /**
- * The optimistic booking: `done` false whenever the locked path must decide instead — any refusal
- * on the unlocked read (it may be stale, and only the locked path joins the waitlist or replays a
- * stored key), or places that changed before `booking_commit` locked them.
+ * The optimistic booking: the first look is an unlocked read (batched with others, `peekBooking`);
+ * the commit re-checks on locked rows (batched, `commitBookingBatched`). A place the read shows full
+ * is committed alone (`booking_commit`), which books it if it fits after all, replays a stored key
+ * (an original still running holds the same rows, so it is waited for), or returns the locked rows
+ * to name the rule that refuses. `done` false whenever the locked path must decide instead: a
+ * waitlist request that does not fit (only the locked path joins the waitlist), a refusal of any
+ * other rule on the read (it may be stale), or a refusal no place rule explains.
  */
 async function bookOptimistically(
   db: Db,
@@ -318,24 +321,23 @@ async function bookOptimistically(
   answer?: { status: number; body: BookResult };
   replay?: repo.StoredAnswer | null;
 }> {
+  let refusedOnRead = false;
   let prepared: {
     answer: { status: number; body: BookResult };
     commit: repo.BookingCommit;
     checked: ReturnType<typeof checkOpened>;
   };
   try {
-    const opened = await repo.openBooking(db, {
+    const opened = await repo.peekBooking(db, {
       accountId: actor.id,
-      key: null,
-      operation: OPERATION,
-      requestHash: null,
       memberId: request.memberId,
       offerIds: await requestOfferIds(db, request, now),
       settingKeys: BOOKING_SETTING_KEYS,
-      lock: false,
     });
     const checked = checkOpened(opened, request, ctx, now);
-    if (placeViolation(placeStateOf(opened.state), checked.r.offerIds)) return { done: false };
+    refusedOnRead = placeViolation(placeStateOf(opened.state), checked.r.offerIds) !== null;
+    // Only the locked path joins the waitlist.
+    if (refusedOnRead && request.waitlist) return { done: false };
     const { answer, writes } = newBooking(ctx, actor, request, checked, now);
     const spans = childcareSpans(checked.r.offers);
     prepared = {
@@ -363,7 +365,11 @@ async function bookOptimistically(
     if (error instanceof AppError) return { done: false };
     throw error;
   }
-  const committed = await repo.commitBooking(db, prepared.commit);
+  // A place the read shows full is tried alone (a batch would refuse it anyway): on the locked rows it
+  // either fits after all, or the answer names the rule that refuses.
+  const committed = refusedOnRead
+    ? await repo.commitBooking(db, prepared.commit)
+    : await repo.commitBookingBatched(db, prepared.commit);
   if ('changed' in committed) {
     // Refused on rows read under lock a moment ago: name the rule. The waitlist is joined only on
     // the locked path, and a refusal no rule explains is left to it too.
