@@ -217,3 +217,24 @@ BEGIN
                            ORDER BY t.i)
             FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i));
 END $$;
+--> statement-breakpoint
+
+-- Before a request with an Idempotency-Key is refused on an unlocked read: the key's stored answer
+-- (the request is a retry, to be replayed), or NULL when the key is free. The key is claimed and the
+-- claim undone, so a request with the same key still running is waited for, then seen.
+CREATE OR REPLACE FUNCTION idempotency_probe(p_account uuid, p_key text, p_operation text, p_hash text)
+RETURNS jsonb
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  BEGIN
+    INSERT INTO idempotency_keys (account_id, key, operation, request_hash)
+    VALUES (p_account, p_key, p_operation, p_hash)
+    ON CONFLICT DO NOTHING;
+    IF FOUND THEN
+      RAISE EXCEPTION 'probe';
+    END IF;
+  EXCEPTION WHEN raise_exception THEN
+    RETURN NULL;
+  END;
+  RETURN stored_answer(p_account, p_key);
+END $$;

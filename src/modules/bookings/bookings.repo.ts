@@ -558,3 +558,20 @@ export async function commitBookingBatched(db: Db, commit: BookingCommit): Retur
   }
   return commitBooking(db, commit);
 }
+
+/**
+ * A request with an Idempotency-Key about to be refused on an unlocked read: the key's stored answer
+ * when it is a retry (one still running with the key is waited for), or null when the key is free.
+ */
+export async function probeKey(
+  db: Db,
+  args: { accountId: string; key: string; operation: string; requestHash: string },
+): Promise<StoredAnswer | null> {
+  const [row] = await queryPrepared<{ stored: StoredAnswer | null }>(
+    db,
+    'idempotency_probe',
+    'SELECT idempotency_probe($1::uuid, $2::text, $3::text, $4::text) AS stored',
+    [args.accountId, args.key, args.operation, args.requestHash],
+  );
+  return row!.stored;
+}

@@ -305,8 +305,9 @@ export async function book(
  * is committed alone (`booking_commit`), which books it if it fits after all, replays a stored key
  * (an original still running holds the same rows, so it is waited for), or returns the locked rows
  * to name the rule that refuses. `done` false whenever the locked path must decide instead: a
- * waitlist request that does not fit (only the locked path joins the waitlist), a refusal of any
- * other rule on the read (it may be stale), or a refusal no place rule explains.
+ * waitlist request that does not fit (only the locked path joins the waitlist), or a refusal no
+ * place rule explains. Any other rule that refuses on the read is the answer, as of that read
+ * (after checking that a request with a key is not a retry to replay).
  */
 async function bookOptimistically(
   db: Db,
@@ -362,7 +363,18 @@ async function bookOptimistically(
       },
     };
   } catch (error) {
-    if (error instanceof AppError) return { done: false };
+    if (!(error instanceof AppError)) throw error;
+    // A rule refuses on the read, as of that moment: the answer stands unless the request is a
+    // retry of one already made (or still running) with its key, which is replayed instead.
+    if (key) {
+      const stored = await repo.probeKey(db, {
+        accountId: actor.id,
+        key,
+        operation: OPERATION,
+        requestHash: requestHash!,
+      });
+      if (stored) return { done: true, replay: stored };
+    }
     throw error;
   }
   // A place the read shows full is tried alone (a batch would refuse it anyway): on the locked rows it
