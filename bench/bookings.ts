@@ -33,7 +33,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 /** The server's pool (the production default is 20). */
 const APP_POOL = Number(process.env.BENCH_POOL ?? 20);
-const SIZES = { institutions: 50, classesEach: 4, capacity: 10, families: 5000 };
+const SIZES = { institutions: 100, classesEach: 4, capacity: 10, families: 20000 };
 
 const pct = (xs: ArrayLike<number>, p: number) => {
   const sorted = Float64Array.from(xs).sort();

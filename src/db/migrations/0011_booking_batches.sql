@@ -206,16 +206,81 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
--- The optimistic first looks (booking_open with p_lock false) of many bookings in one statement:
--- {accountId, memberId, offerIds} each; one answer each, in order.
+-- The optimistic first looks of many bookings in one statement: for each {accountId, memberId,
+-- offerIds}, what booking_open with p_lock false returns (same keys, same shapes), read set by set.
 CREATE OR REPLACE FUNCTION booking_open_batch(p jsonb, p_setting_keys text[]) RETURNS jsonb
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
-  RETURN (SELECT jsonb_agg(booking_open((t.x->>'accountId')::uuid, NULL, NULL, NULL, (t.x->>'memberId')::uuid,
-                                        ARRAY(SELECT v::uuid FROM jsonb_array_elements_text(t.x->'offerIds') AS v),
-                                        p_setting_keys, false)
-                           ORDER BY t.i)
-            FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i));
+  RETURN (
+    WITH it AS (
+      SELECT t.i, (t.x->>'accountId')::uuid AS account_id, (t.x->>'memberId')::uuid AS member_id,
+             ARRAY(SELECT v::uuid FROM jsonb_array_elements_text(t.x->'offerIds') AS v) AS offer_ids
+        FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i)
+    ), item AS (
+      SELECT it.*, ARRAY(SELECT DISTINCT o.day FROM offers o WHERE o.id = ANY (it.offer_ids)) AS days
+        FROM it
+    )
+    SELECT jsonb_agg(
+             CASE WHEN m.id IS NULL THEN '{"member": null}'::jsonb
+             ELSE jsonb_build_object(
+               'member', to_jsonb(m), 'householdId', h.id, 'regionCode', h.region_code,
+               'offers', o.offers, 'institution', to_jsonb(inst), 'classType', c.type,
+               'settings', st.settings,
+               'state', jsonb_build_object('institutionDays', idays.rows, 'classDays', cdays.rows,
+                                           'offers', o.state),
+               'memberStatus', m.status, 'liveSpans', ls.spans)
+             END ORDER BY item.i)
+      FROM item
+      LEFT JOIN household_members m ON m.id = item.member_id AND m.status = 'active'
+                                   AND EXISTS (SELECT 1 FROM households hh
+                                                WHERE hh.id = m.household_id AND hh.owner_account_id = item.account_id)
+      LEFT JOIN households h ON h.id = m.household_id
+      LEFT JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]') AS offers,
+               coalesce(jsonb_agg(jsonb_build_object(
+                 'id', x.id, 'institutionId', x.institution_id, 'classId', x.class_id, 'service', x.service,
+                 'form', x.form, 'day', x.day, 'startsMin', x.starts_min, 'endsMin', x.ends_min,
+                 'capacity', x.capacity, 'taken', x.taken, 'status', x.status) ORDER BY x.id), '[]') AS state
+          FROM offers x WHERE x.id = ANY (item.offer_ids)) o ON m.id IS NOT NULL
+      LEFT JOIN LATERAL (
+        SELECT x.institution_id, x.class_id, x.service FROM offers x
+         WHERE x.id = ANY (item.offer_ids) ORDER BY x.day, x.starts_min LIMIT 1) f ON m.id IS NOT NULL
+      LEFT JOIN institutions inst ON inst.id = f.institution_id
+      LEFT JOIN classes c ON c.id = f.class_id
+      LEFT JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(to_jsonb(s)), '[]') AS settings
+          FROM region_settings s
+         WHERE s.key = ANY (p_setting_keys)
+           AND (left(coalesce(h.region_code, ''), length(s.region_prefix)) = s.region_prefix
+                OR left(coalesce(inst.region_code, ''), length(s.region_prefix)) = s.region_prefix)) st
+        ON m.id IS NOT NULL
+      LEFT JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(jsonb_build_object(
+                 'institutionId', d.institution_id, 'day', d.day, 'capacity', d.capacity, 'present', d.present)
+                 ORDER BY d.institution_id, d.day), '[]') AS rows
+          FROM institution_days d
+         WHERE (d.institution_id, d.day) IN (SELECT x.institution_id, x.day FROM offers x
+                                               WHERE x.id = ANY (item.offer_ids) AND x.service = 'childcare'
+                                                 AND x.class_id IS NOT NULL)) idays ON m.id IS NOT NULL
+      LEFT JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(jsonb_build_object(
+                 'classId', d.class_id, 'day', d.day, 'institutionId', d.institution_id, 'classType', d.class_type,
+                 'sizeLimit', d.size_limit, 'childrenPerCarer', d.children_per_carer,
+                 'minAgeMonths', d.min_age_months, 'maxAgeMonths', d.max_age_months,
+                 'present', d.present, 'carers', d.carers)
+                 ORDER BY d.class_id, d.day), '[]') AS rows
+          FROM class_days d
+         WHERE (d.class_id, d.day) IN (SELECT x.class_id, x.day FROM offers x
+                                        WHERE x.id = ANY (item.offer_ids) AND x.service = 'childcare'
+                                          AND x.class_id IS NOT NULL)) cdays ON m.id IS NOT NULL
+      LEFT JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(jsonb_build_object('day', x.day, 'startsMin', x.starts_min,
+                                                     'endsMin', x.ends_min)), '[]') AS spans
+          FROM bookings b
+          JOIN booking_offers bo ON bo.booking_id = b.id
+          JOIN offers x ON x.id = bo.offer_id
+         WHERE b.member_id = item.member_id AND b.service = f.service AND b.status IN ('confirmed', 'held')
+           AND x.day = ANY (item.days)) ls ON m.id IS NOT NULL);
 END $$;
 --> statement-breakpoint
 
