@@ -12,7 +12,14 @@ export interface BatcherOptions {
   maxInFlight: number;
 }
 
-export type Batcher<I, O> = (item: I) => Promise<O>;
+/** What a batcher has sent so far. */
+export interface BatchStats {
+  batches: number;
+  items: number;
+  largest: number;
+}
+
+export type Batcher<I, O> = ((item: I) => Promise<O>) & { readonly stats: BatchStats };
 
 /**
  * `run` gets the items of one batch in arrival order and returns one result per item, in the same
@@ -23,6 +30,7 @@ export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, options: Batche
   let queue: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;
+  const stats: BatchStats = { batches: 0, items: 0, largest: 0 };
 
   const flush = () => {
     scheduled = false;
@@ -30,6 +38,9 @@ export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, options: Batche
       const batch = queue.slice(0, options.maxBatch);
       queue = queue.slice(batch.length);
       inFlight++;
+      stats.batches++;
+      stats.items += batch.length;
+      stats.largest = Math.max(stats.largest, batch.length);
       run(batch.map((w) => w.item))
         .then(
           (results) => {
@@ -58,24 +69,23 @@ export function batcher<I, O>(run: (items: I[]) => Promise<O[]>, options: Batche
     setImmediate(flush);
   };
 
-  return (item) =>
+  const submit = (item: I) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
       schedule();
     });
+  return Object.assign(submit, { stats });
 }
 
-/** One batcher per database handle (the server may hold several in tests). */
-export function batcherPerKey<K extends object, I, O>(
-  make: (key: K) => Batcher<I, O>,
-): (key: K) => Batcher<I, O> {
-  const made = new WeakMap<K, Batcher<I, O>>();
+/** One value per key, made on first use (one batcher per database handle: tests open several). */
+export function perKey<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
   return (key) => {
-    let b = made.get(key);
-    if (!b) {
-      b = make(key);
-      made.set(key, b);
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
     }
-    return b;
+    return value;
   };
 }

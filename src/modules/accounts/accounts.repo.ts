@@ -1,5 +1,5 @@
 import { and, count, eq, gt, ilike, like, or, type SQL, sql } from 'drizzle-orm';
-import { batcher, batcherPerKey } from '../../db/batcher.js';
+import { batcher, perKey } from '../../db/batcher.js';
 import type { Db, Executor } from '../../db/client.js';
 import { institutions } from '../institutions/institutions.table.js';
 import { regions, regionYears } from '../regions/regions.table.js';
@@ -185,7 +185,7 @@ type FoundSession = { session: SessionRow; account: AccountRow };
  * The session lookup runs on every request: prepared on the server once per connection, and the
  * lookups of requests arriving together are sent as one statement (src/db/batcher.ts).
  */
-const sessionLookups = batcherPerKey((db: Db) => {
+const sessionLookups = perKey((db: Db) => {
   const statement = findSessionsStatement(db);
   return batcher(
     async (tokenHashes: string[]) => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { batcher, batcherPerKey } from '../../db/batcher.js';
+import { batcher, perKey } from '../../db/batcher.js';
 import { type Db, type Executor, queryPrepared, sqlStateOf, type Tx } from '../../db/client.js';
 import type { MemberRow } from '../households/households.repo.js';
 import { householdMembers, households } from '../households/households.table.js';
@@ -386,7 +386,7 @@ type OpenItem = {
  * Unlocked first looks without a key, gathered with the others arriving together into one
  * `booking_open_batch` statement (migration 0011); a batch holds one list of setting keys.
  */
-const openBatcher = batcherPerKey((db: Db) =>
+const openBatcher = perKey((db: Db) =>
   batcher(
     async (items: OpenItem[]) => {
       const keys = items[0]!.settingKeys;
@@ -530,7 +530,7 @@ export async function commitBooking(
 /** Bookings committed together: at most this many in one statement, and this many statements at once. */
 export const COMMIT_BATCH = { maxBatch: 64, maxInFlight: 2 };
 
-const commitBatcher = batcherPerKey((db: Db) =>
+const commitBatcher = perKey((db: Db) =>
   batcher(async (commits: BookingCommit[]) => {
     const [row] = await queryPrepared<{ result: ({ ok: true } | { retry: true })[] }>(
       db,
@@ -543,6 +543,17 @@ const commitBatcher = batcherPerKey((db: Db) =>
 );
 
 /**
+ * What became of the bookings sent to `booking_commit_batch`: accepted, sent back to be committed
+ * alone, or in a batch that failed.
+ */
+const commitOutcomes = perKey((_db: Db) => ({ ok: 0, retried: 0, failed: 0 }));
+
+/** How the first looks and the commits of bookings on `db` were batched so far. */
+export function bookingBatchStats(db: Db) {
+  return { open: openBatcher(db).stats, commit: commitBatcher(db).stats, outcomes: commitOutcomes(db) };
+}
+
+/**
  * `commitBooking`, gathered with the other bookings committing at the same moment into one
  * `booking_commit_batch` statement (migration 0011). A booking the batch does not accept (it no
  * longer fits counting the others, its member or key is in the batch twice, its key is stored) is
@@ -550,11 +561,17 @@ const commitBatcher = batcherPerKey((db: Db) =>
  * error the server reported (the batch's transaction rolled back: nothing of it was written).
  */
 export async function commitBookingBatched(db: Db, commit: BookingCommit): ReturnType<typeof commitBooking> {
+  const outcomes = commitOutcomes(db);
   try {
     const result = await commitBatcher(db)(commit);
-    if ('ok' in result) return { ok: true };
+    if ('ok' in result) {
+      outcomes.ok++;
+      return { ok: true };
+    }
+    outcomes.retried++;
   } catch (error) {
     if (!sqlStateOf(error)) throw error;
+    outcomes.failed++;
   }
   return commitBooking(db, commit);
 }
