@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The data directory the global setup prepares: migrated, with the division tree loaded. */
+export const E2E_BASE_DIR = path.join(os.tmpdir(), 'doorstep-e2e-base');
+
 export interface RunningServer {
   url: string;
   output: () => string;
@@ -23,12 +26,14 @@ export interface RunningServer {
 }
 
 /**
- * Start doorstep exactly as `npm start` does (fresh PGlite data directory, demo loaded on
- * first start) and wait until it answers /api/health.
+ * Start doorstep exactly as `npm start` does (a PGlite data directory of its own, demo loaded on
+ * first start; the directory starts as a copy of the global setup's, which already holds the
+ * division tree) and wait until it answers /api/health.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const root = path.resolve(import.meta.dirname, '..');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'doorstep-e2e-'));
+  if (existsSync(E2E_BASE_DIR)) cpSync(E2E_BASE_DIR, dataDir, { recursive: true });
   const port = await freePort();
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {

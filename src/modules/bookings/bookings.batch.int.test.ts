@@ -6,7 +6,7 @@
  * batch is decided exactly.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.js';
 import {
@@ -20,6 +20,7 @@ import { dayFromToday } from '../../test/institutions.js';
 import { idempotencyKeys } from '../idempotency/idempotency.table.js';
 import { injectAs, insertFamilies, type LoadFamily } from './bookings.fixtures.js';
 import { bookingBatchStats } from './bookings.repo.js';
+import { BOOKING_SETTING_KEYS } from './bookings.request.js';
 import { bookingOffers, bookings, classDays, institutionDays, offers } from './bookings.table.js';
 
 let t: TestApp;
@@ -190,5 +191,50 @@ describe('bookings that arrive together', () => {
     const mine = await t.database.db.select().from(bookings).where(eq(bookings.memberId, f!.childId));
     expect(mine.length).toBe(1);
     await expectCountersMatchBookings(centre, offerIds);
+  });
+
+  it('are read by booking_open_batch exactly as booking_open reads each alone', async () => {
+    const { offerIds } = await centreWithHourly(10);
+    const fams = await families(4);
+    // Live bookings, so that the members' spans are read too.
+    for (const [i, f] of fams.entries()) expect((await book(f, offerIds[i % 3]!)).statusCode).toBe(201);
+    const items = [
+      ...fams.map((f, i) => ({
+        accountId: f.accountId,
+        memberId: f.childId,
+        offerIds: [offerIds[(i + 1) % 3]!],
+      })),
+      { accountId: fams[0]!.accountId, memberId: fams[0]!.childId, offerIds: [...offerIds] },
+      // Another resident's child, and an unknown one: no member.
+      { accountId: fams[0]!.accountId, memberId: fams[1]!.childId, offerIds: [offerIds[0]!] },
+      { accountId: fams[0]!.accountId, memberId: randomUUID(), offerIds: [offerIds[0]!] },
+    ];
+    const keys = `{${BOOKING_SETTING_KEYS.join(',')}}`;
+    const rows = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
+    const [batch] = rows(
+      await t.database.db.execute(
+        sql`SELECT booking_open_batch(${JSON.stringify(items)}::jsonb, ${keys}::text[]) AS r`,
+      ),
+    );
+    const batched = batch!.r as unknown[];
+    expect(batched.length).toBe(items.length);
+    for (const [i, item] of items.entries()) {
+      const [alone] = rows(
+        await t.database.db.execute(
+          sql`SELECT booking_open(${item.accountId}::uuid, NULL, NULL, NULL, ${item.memberId}::uuid,
+                                  ${`{${item.offerIds.join(',')}}`}::uuid[], ${keys}::text[], false) AS r`,
+        ),
+      );
+      const sortOffers = (x: unknown) => {
+        const o = structuredClone(x) as { offers?: { id: string }[] };
+        o.offers?.sort((a, b) => a.id.localeCompare(b.id));
+        return o;
+      };
+      expect(sortOffers(batched[i]), `item ${i}`).toEqual(sortOffers(alone!.r));
+    }
+    expect((batched[5] as { member: unknown }).member).toBeNull();
+    expect((batched[6] as { member: unknown }).member).toBeNull();
+    // Each family's booking of the day is among its live spans.
+    for (const i of [0, 1, 2, 3, 4]) expect((batched[i] as { liveSpans: unknown[] }).liveSpans.length).toBe(1);
   });
 });
