@@ -235,6 +235,7 @@ describe('bookings that arrive together', () => {
     expect((batched[5] as { member: unknown }).member).toBeNull();
     expect((batched[6] as { member: unknown }).member).toBeNull();
     // Each family's booking of the day is among its live spans.
-    for (const i of [0, 1, 2, 3, 4]) expect((batched[i] as { liveSpans: unknown[] }).liveSpans.length).toBe(1);
+    for (const i of [0, 1, 2, 3, 4])
+      expect((batched[i] as { liveSpans: unknown[] }).liveSpans.length).toBe(1);
   });
 });
