@@ -1,8 +1,9 @@
 /**
  * Booking engine benchmark. Anchor: pgbench (TPC-B-like, -s 10, 200 clients, -j 2, 20 s) in a
  * scratch database on the same server, measured in this run. Then doorstep on PostgreSQL with a
- * fresh database: 50 filed centres × 4 toddler classes (200 classes) × 10 hourly places a day ×
- * capacity 10, and 5,000 families with sessions; 200 concurrent HTTP clients (autocannon in a
+ * fresh database: 100 filed centres × 4 toddler classes (400 classes) × 10 hourly places a day ×
+ * capacity 10 (40,000 places: a run fills under half, so most requests book rather than meet a
+ * full slot), and 20,000 families with sessions; 200 concurrent HTTP clients (autocannon in a
  * worker thread) for 20 s, each request booking one random hourly place for a random family's
  * child with a fresh Idempotency-Key. Prints bookings/s (201s), attempts/s, p50/p95/p99 latency
  * and the ratio to pgbench's TPS; then checks every offer, class and institution half hour

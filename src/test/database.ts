@@ -32,8 +32,26 @@ export async function createTestDatabase(): Promise<Database> {
     });
     return database;
   }
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await openDatabase({ dataDir: 'memory://', image: await migratedImage() });
   await database.migrate();
   afterAll(() => database.close());
   return database;
+}
+
+let migrated: Promise<Blob> | undefined;
+
+/**
+ * An empty PGlite database with the migrations applied, as an image: made once per worker (the
+ * integration files share their worker's modules) and loaded by each file — a fresh cluster and
+ * the migrations took about 2.6 s a file, loading the image about 0.6 s.
+ */
+function migratedImage(): Promise<Blob> {
+  migrated ??= (async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    const image = await database.image!();
+    await database.close();
+    return image;
+  })();
+  return migrated;
 }
