@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { staffRosters } from '../modules/attendance/attendance.table.js';
 import { householdMembers, households } from '../modules/households/households.table.js';
 import { isWorkingDay } from '../standards/working-days.js';
@@ -138,4 +139,25 @@ export async function rosterCarers(
       endsMin,
     });
   }
+}
+
+/** Publish hourly places 09:00–12:00 in the centre's class on one day (through the API); the day's hourly offers. */
+export async function publishHourly(w: CentreWorld, onDay: string, capacity: number) {
+  const res = await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
+    service: 'childcare',
+    form: 'hourly',
+    classId: w.classId,
+    from: onDay,
+    to: onDay,
+    startsAt: '09:00',
+    endsAt: '12:00',
+    slotMinutes: 60,
+    capacity,
+    price: 40,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const list = await w.admin.get(
+    `/api/institutions/${w.institutionId}/offers?from=${onDay}&to=${onDay}&form=hourly`,
+  );
+  return list.json().items as { id: string; startsAt: string; taken: number; free: number }[];
 }

@@ -28,6 +28,81 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
+-- A per-half-hour count array with one more in each of p_slots (0-based; a slot named twice counts twice).
+CREATE OR REPLACE FUNCTION slots_plus(p_present smallint[], p_slots int[]) RETURNS smallint[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT array_agg((u.v + (SELECT count(*) FROM unnest(p_slots) AS s WHERE s = u.k - 1))::smallint ORDER BY u.k)
+            FROM unnest(p_present) WITH ORDINALITY AS u(v, k));
+END $$;
+--> statement-breakpoint
+
+-- The records of decided bookings, each item as booking_write takes it: the booking and its offers, its
+-- audit entries, and its notifications with their outbound deliveries. Used by booking_write (one item)
+-- and booking_commit_batch (the bookings it accepted).
+CREATE OR REPLACE FUNCTION booking_records(p_items jsonb) RETURNS void
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  INSERT INTO bookings (id, account_id, household_id, member_id, institution_id, class_id, service, form,
+                        first_day, last_day, starts_min, ends_min, status, price_cents, subsidy_cents,
+                        due_cents, meal_mode, notes, replaces_id, created_at, updated_at)
+  SELECT b.id, b."accountId", b."householdId", b."memberId", b."institutionId", b."classId", b.service,
+         b.form, b."firstDay", b."lastDay", b."startsMin", b."endsMin", b.status, b."priceCents",
+         b."subsidyCents", b."dueCents", b."mealMode", b.notes, b."replacesId", b."createdAt", b."updatedAt"
+    FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(x, i),
+         jsonb_to_record(t.x->'booking') AS b(
+           id uuid, "accountId" uuid, "householdId" uuid, "memberId" uuid, "institutionId" uuid,
+           "classId" uuid, service text, form text, "firstDay" date, "lastDay" date, "startsMin" smallint,
+           "endsMin" smallint, status text, "priceCents" integer, "subsidyCents" integer, "dueCents" integer,
+           "mealMode" text, notes text, "replacesId" uuid, "createdAt" timestamptz, "updatedAt" timestamptz)
+   WHERE t.x ? 'booking'
+   ORDER BY t.i;
+  INSERT INTO booking_offers (booking_id, offer_id)
+  SELECT (t.x->'booking'->>'id')::uuid, v::uuid
+    FROM jsonb_array_elements(p_items) AS t(x), jsonb_array_elements_text(coalesce(t.x->'offerIds', '[]')) AS v;
+  INSERT INTO audit_log (actor_id, actor_name, actor_role, action, entity_type, entity_id, region_code,
+                         institution_id, before, after, ip, user_agent)
+  SELECT a."actorId", a."actorName", a."actorRole", a.action, a."entityType", a."entityId", a."regionCode",
+         a."institutionId", a.before, a.after, a.ip, a."userAgent"
+    FROM jsonb_array_elements(p_items) WITH ORDINALITY AS t(x, i),
+         jsonb_to_recordset(coalesce(t.x->'audit', '[]')) AS a(
+           "actorId" uuid, "actorName" text, "actorRole" text, action text, "entityType" text, "entityId" text,
+           "regionCode" text, "institutionId" uuid, before jsonb, after jsonb, ip text, "userAgent" text)
+   ORDER BY t.i;
+  INSERT INTO notifications (id, account_id, kind, params, entity_type, entity_id)
+  SELECT n.id, n."accountId", n.kind, coalesce(n.params, '{}'), n."entityType", n."entityId"
+    FROM jsonb_array_elements(p_items) AS t(x),
+         jsonb_to_recordset(coalesce(t.x->'notifications', '[]')) AS n(
+           id uuid, "accountId" uuid, kind text, params jsonb, "entityType" text, "entityId" uuid);
+  INSERT INTO notification_deliveries (notification_id, channel)
+  SELECT d."notificationId", d.channel
+    FROM jsonb_array_elements(p_items) AS t(x),
+         jsonb_to_recordset(coalesce(t.x->'deliveries', '[]')) AS d("notificationId" uuid, channel text);
+END $$;
+--> statement-breakpoint
+
+-- booking_write (migration 0010) with its records written by booking_records: the place counters (absolute,
+-- as decided on the locked rows), the records, and the Idempotency-Key's answer.
+CREATE OR REPLACE FUNCTION booking_write(p jsonb) RETURNS void
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  UPDATE offers AS o SET taken = d.taken, updated_at = now()
+    FROM jsonb_to_recordset(coalesce(p->'offers', '[]')) AS d(id uuid, taken smallint)
+   WHERE o.id = d.id;
+  UPDATE class_days AS c SET present = d.present
+    FROM jsonb_to_recordset(coalesce(p->'classDays', '[]')) AS d("classId" uuid, day date, present smallint[])
+   WHERE c.class_id = d."classId" AND c.day = d.day;
+  UPDATE institution_days AS i SET present = d.present
+    FROM jsonb_to_recordset(coalesce(p->'institutionDays', '[]')) AS d("institutionId" uuid, day date, present smallint[])
+   WHERE i.institution_id = d."institutionId" AND i.day = d.day;
+  PERFORM booking_records(jsonb_build_array(p));
+  UPDATE idempotency_keys AS k
+     SET response_status = (p->'idempotency'->>'status')::integer, response_body = p->'idempotency'->'body'
+   WHERE p ? 'idempotency'
+     AND k.account_id = (p->'idempotency'->>'accountId')::uuid AND k.key = p->'idempotency'->>'key';
+END $$;
+--> statement-breakpoint
+
 -- Many optimistic bookings (each as booking_commit takes it) in one statement and one commit: the
 -- server gathers the bookings that reach their commit at the same moment. It locks the rows of all
 -- of them in the engine's global order, then accepts, in the order given, each booking that still
@@ -141,63 +216,21 @@ BEGIN
               FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i), jsonb_array_elements_text(t.x->'offerIds') AS v
              WHERE t.i = ANY (v_ok) GROUP BY 1) n
      WHERE o.id = n.id;
-    UPDATE class_days AS d
-       SET present = (SELECT array_agg((u.v + (SELECT count(*) FROM unnest(n.slots) AS s WHERE s = u.k - 1))::smallint
-                                       ORDER BY u.k)
-                        FROM unnest(d.present) WITH ORDINALITY AS u(v, k))
+    UPDATE class_days AS d SET present = slots_plus(d.present, n.slots)
       FROM (SELECT (s->>'classId')::uuid AS class_id, (s->>'day')::date AS day, array_agg(v::int) AS slots
               FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i), jsonb_array_elements(t.x->'classSlots') AS s,
                    jsonb_array_elements_text(s->'slots') AS v
              WHERE t.i = ANY (v_ok) GROUP BY 1, 2) n
      WHERE d.class_id = n.class_id AND d.day = n.day;
-    UPDATE institution_days AS d
-       SET present = (SELECT array_agg((u.v + (SELECT count(*) FROM unnest(n.slots) AS s WHERE s = u.k - 1))::smallint
-                                       ORDER BY u.k)
-                        FROM unnest(d.present) WITH ORDINALITY AS u(v, k))
+    UPDATE institution_days AS d SET present = slots_plus(d.present, n.slots)
       FROM (SELECT (s->>'institutionId')::uuid AS institution_id, (s->>'day')::date AS day, array_agg(v::int) AS slots
               FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i),
                    jsonb_array_elements(t.x->'institutionSlots') AS s, jsonb_array_elements_text(s->'slots') AS v
              WHERE t.i = ANY (v_ok) GROUP BY 1, 2) n
      WHERE d.institution_id = n.institution_id AND d.day = n.day;
-    INSERT INTO bookings (id, account_id, household_id, member_id, institution_id, class_id, service, form,
-                          first_day, last_day, starts_min, ends_min, status, price_cents, subsidy_cents,
-                          due_cents, meal_mode, notes, replaces_id, created_at, updated_at)
-    SELECT b.id, b."accountId", b."householdId", b."memberId", b."institutionId", b."classId", b.service,
-           b.form, b."firstDay", b."lastDay", b."startsMin", b."endsMin", b.status, b."priceCents",
-           b."subsidyCents", b."dueCents", b."mealMode", b.notes, b."replacesId", b."createdAt", b."updatedAt"
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i),
-           jsonb_to_record(t.x->'booking') AS b(
-             id uuid, "accountId" uuid, "householdId" uuid, "memberId" uuid, "institutionId" uuid,
-             "classId" uuid, service text, form text, "firstDay" date, "lastDay" date, "startsMin" smallint,
-             "endsMin" smallint, status text, "priceCents" integer, "subsidyCents" integer, "dueCents" integer,
-             "mealMode" text, notes text, "replacesId" uuid, "createdAt" timestamptz, "updatedAt" timestamptz)
-     WHERE t.i = ANY (v_ok)
-     ORDER BY t.i;
-    INSERT INTO booking_offers (booking_id, offer_id)
-    SELECT (t.x->'booking'->>'id')::uuid, v::uuid
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i), jsonb_array_elements_text(t.x->'offerIds') AS v
-     WHERE t.i = ANY (v_ok);
-    INSERT INTO audit_log (actor_id, actor_name, actor_role, action, entity_type, entity_id, region_code,
-                           institution_id, before, after, ip, user_agent)
-    SELECT a."actorId", a."actorName", a."actorRole", a.action, a."entityType", a."entityId", a."regionCode",
-           a."institutionId", a.before, a.after, a.ip, a."userAgent"
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i),
-           jsonb_to_recordset(coalesce(t.x->'audit', '[]')) AS a(
-             "actorId" uuid, "actorName" text, "actorRole" text, action text, "entityType" text, "entityId" text,
-             "regionCode" text, "institutionId" uuid, before jsonb, after jsonb, ip text, "userAgent" text)
-     WHERE t.i = ANY (v_ok)
-     ORDER BY t.i;
-    INSERT INTO notifications (id, account_id, kind, params, entity_type, entity_id)
-    SELECT n.id, n."accountId", n.kind, coalesce(n.params, '{}'), n."entityType", n."entityId"
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i),
-           jsonb_to_recordset(coalesce(t.x->'notifications', '[]')) AS n(
-             id uuid, "accountId" uuid, kind text, params jsonb, "entityType" text, "entityId" uuid)
-     WHERE t.i = ANY (v_ok);
-    INSERT INTO notification_deliveries (notification_id, channel)
-    SELECT d."notificationId", d.channel
-      FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i),
-           jsonb_to_recordset(coalesce(t.x->'deliveries', '[]')) AS d("notificationId" uuid, channel text)
-     WHERE t.i = ANY (v_ok);
+    PERFORM booking_records((SELECT jsonb_agg(t.x ORDER BY t.i)
+                               FROM jsonb_array_elements(p) WITH ORDINALITY AS t(x, i)
+                              WHERE t.i = ANY (v_ok)));
   END IF;
 
   RETURN (SELECT jsonb_agg(CASE WHEN t.i = ANY (v_ok) THEN '{"ok": true}'::jsonb ELSE '{"retry": true}'::jsonb END

@@ -14,6 +14,7 @@ import {
   type CentreWorld,
   careDayAhead,
   monthsBefore,
+  publishHourly,
   rosterCarers,
 } from '../../test/bookings.js';
 import { dayFromToday } from '../../test/institutions.js';
@@ -39,25 +40,8 @@ afterAll(async () => {
 async function centreWithHourly(capacity: number) {
   const centre = await buildCentre(t, { classCapacity: 15, carers: 3 });
   await rosterCarers(t, centre, day, centre.carerIds);
-  const res = await centre.admin.post(`/api/institutions/${centre.institutionId}/offers`, {
-    service: 'childcare',
-    form: 'hourly',
-    classId: centre.classId,
-    from: day,
-    to: day,
-    startsAt: '09:00',
-    endsAt: '12:00',
-    slotMinutes: 60,
-    capacity,
-    price: 40,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const rows = await t.database.db
-    .select()
-    .from(offers)
-    .where(eq(offers.institutionId, centre.institutionId))
-    .orderBy(offers.startsMin);
-  return { centre, offerIds: rows.map((o) => o.id) };
+  const published = await publishHourly(centre, day, capacity);
+  return { centre, offerIds: published.map((o) => o.id) };
 }
 
 const families = (n: number) =>

@@ -6,6 +6,7 @@ import {
   buildFamily,
   type CentreWorld,
   careDayAhead,
+  publishHourly,
   rosterCarers,
 } from '../../test/bookings.js';
 import { dayFromToday } from '../../test/institutions.js';
@@ -16,26 +17,6 @@ import { expireHolds } from './waitlist.service.js';
 let t: TestApp;
 let centre: CentreWorld;
 let day: string;
-
-async function publishHourly(w: CentreWorld, onDay: string, capacity: number) {
-  const res = await w.admin.post(`/api/institutions/${w.institutionId}/offers`, {
-    service: 'childcare',
-    form: 'hourly',
-    classId: w.classId,
-    from: onDay,
-    to: onDay,
-    startsAt: '09:00',
-    endsAt: '12:00',
-    slotMinutes: 60,
-    capacity,
-    price: 40,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const list = await w.admin.get(
-    `/api/institutions/${w.institutionId}/offers?from=${onDay}&to=${onDay}&form=hourly`,
-  );
-  return list.json().items as { id: string; startsAt: string; taken: number; free: number }[];
-}
 
 beforeAll(async () => {
   t = await createTestApp();

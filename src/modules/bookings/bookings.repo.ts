@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { batcher, perKey } from '../../db/batcher.js';
+import { type Batcher, batcher, perKey } from '../../db/batcher.js';
 import { type Db, type Executor, queryPrepared, sqlStateOf, type Tx } from '../../db/client.js';
 import type { MemberRow } from '../households/households.repo.js';
 import { householdMembers, households } from '../households/households.table.js';
@@ -375,40 +375,34 @@ type RawOpened = Omit<OpenedBooking, 'member' | 'offers' | 'institution' | 'sett
   settings: Json[];
 };
 
-type OpenItem = {
-  accountId: string;
-  memberId: string;
-  offerIds: readonly string[];
-  settingKeys: readonly string[];
-};
+type OpenItem = { accountId: string; memberId: string; offerIds: readonly string[] };
 
 /**
  * Unlocked first looks without a key, gathered with the others arriving together into one
- * `booking_open_batch` statement (migration 0011); a batch holds one list of setting keys.
+ * `booking_open_batch` statement (migration 0011): one batcher per database and list of setting keys.
  */
-const openBatcher = perKey((db: Db) =>
-  batcher(
-    async (items: OpenItem[]) => {
-      const keys = items[0]!.settingKeys;
-      if (items.some((i) => i.settingKeys.join() !== keys.join()))
-        return Promise.all(items.map((i) => openBatch(db, [i], i.settingKeys).then((r) => r[0]!)));
-      return openBatch(db, items, keys);
-    },
-    { maxBatch: 64, maxInFlight: 4 },
-  ),
-);
+const openBatchers = perKey((_db: Db) => new Map<string, Batcher<OpenItem, RawOpened>>());
 
-async function openBatch(db: Db, items: OpenItem[], settingKeys: readonly string[]): Promise<RawOpened[]> {
-  const [row] = await queryPrepared<{ opened: RawOpened[] }>(
-    db,
-    'booking_open_batch',
-    'SELECT booking_open_batch($1::jsonb, $2::text[]) AS opened',
-    [
-      JSON.stringify(items.map(({ accountId, memberId, offerIds }) => ({ accountId, memberId, offerIds }))),
-      pgArray(settingKeys),
-    ],
-  );
-  return row!.opened;
+function openBatcher(db: Db, settingKeys: readonly string[]): Batcher<OpenItem, RawOpened> {
+  const byKeys = openBatchers(db);
+  const keys = pgArray(settingKeys);
+  let made = byKeys.get(keys);
+  if (!made) {
+    made = batcher(
+      async (items: OpenItem[]) => {
+        const [row] = await queryPrepared<{ opened: RawOpened[] }>(
+          db,
+          'booking_open_batch',
+          'SELECT booking_open_batch($1::jsonb, $2::text[]) AS opened',
+          [JSON.stringify(items), keys],
+        );
+        return row!.opened;
+      },
+      { maxBatch: 64, maxInFlight: 4 },
+    );
+    byKeys.set(keys, made);
+  }
+  return made;
 }
 
 /**
@@ -453,7 +447,8 @@ export async function peekBooking(
   db: Db,
   args: { accountId: string; memberId: string; offerIds: readonly string[]; settingKeys: readonly string[] },
 ): Promise<OpenedBooking> {
-  return opened(await openBatcher(db)(args));
+  const { settingKeys, accountId, memberId, offerIds } = args;
+  return opened(await openBatcher(db, settingKeys)({ accountId, memberId, offerIds }));
 }
 
 function opened(raw: RawOpened): OpenedBooking {
@@ -550,7 +545,13 @@ const commitOutcomes = perKey((_db: Db) => ({ ok: 0, retried: 0, failed: 0 }));
 
 /** How the first looks and the commits of bookings on `db` were batched so far. */
 export function bookingBatchStats(db: Db) {
-  return { open: openBatcher(db).stats, commit: commitBatcher(db).stats, outcomes: commitOutcomes(db) };
+  const open = { batches: 0, items: 0, largest: 0 };
+  for (const b of openBatchers(db).values()) {
+    open.batches += b.stats.batches;
+    open.items += b.stats.items;
+    open.largest = Math.max(open.largest, b.stats.largest);
+  }
+  return { open, commit: commitBatcher(db).stats, outcomes: commitOutcomes(db) };
 }
 
 /**
